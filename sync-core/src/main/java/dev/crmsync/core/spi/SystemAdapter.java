@@ -1,0 +1,33 @@
+package dev.crmsync.core.spi;
+
+import java.util.Optional;
+
+/**
+ * One connected system, configured and ready. Each capability is optional: a system that sends
+ * no webhooks has no verifier, one we never write to has no writer. Built once by its
+ * {@link AdapterProvider}; holds only final fields; thread-safe.
+ */
+public interface SystemAdapter extends AutoCloseable {
+
+    String systemId();
+
+    /** Checks the authenticity of webhooks this system sends; empty when it sends none. */
+    default Optional<WebhookVerifier> webhookVerifier() {
+        return Optional.empty();
+    }
+
+    /** Parses and translates this system's events; empty when it sends none. */
+    default Optional<EventTranslator> eventTranslator() {
+        return Optional.empty();
+    }
+
+    /** Writes commands to this system; empty when the engine never writes to it. */
+    default Optional<CommandWriter> commandWriter() {
+        return Optional.empty();
+    }
+
+    /** Releases connections. Called once at shut-down. */
+    @Override
+    default void close() {
+    }
+}
