@@ -16,9 +16,13 @@ import java.util.Objects;
  */
 public final class ConfigSpec {
 
-    /** One declared key. {@code defaultValue} is null for keys without a default. */
-    public record Key(String name, Class<?> type, boolean required, boolean secret, String defaultValue,
-                      String description) {
+    /**
+     * One declared key. {@code defaultValue} is null for keys without a default. A {@code credential}
+     * is a secret that authorises our calls to the system: when no credential is set and a simulator
+     * exists, the service runs that system in sandbox mode.
+     */
+    public record Key(String name, Class<?> type, boolean required, boolean secret, boolean credential,
+                      String defaultValue, String description) {
         public Key {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
@@ -38,6 +42,11 @@ public final class ConfigSpec {
 
     public Map<String, Key> keys() {
         return keys;
+    }
+
+    /** The names of the credential keys. */
+    public List<String> credentialKeys() {
+        return keys.values().stream().filter(Key::credential).map(Key::name).toList();
     }
 
     /** Every problem with {@code raw}, each naming the key and what was expected; empty when valid. */
@@ -106,21 +115,26 @@ public final class ConfigSpec {
         private final Map<String, Key> keys = new LinkedHashMap<>();
 
         public Builder required(String name, Class<?> type, String description) {
-            return add(new Key(name, type, true, false, null, description));
+            return add(new Key(name, type, true, false, false, null, description));
         }
 
         public Builder optional(String name, Class<?> type, Object defaultValue, String description) {
-            return add(new Key(name, type, false, false, defaultValue == null ? null : String.valueOf(defaultValue),
-                    description));
+            return add(new Key(name, type, false, false, false,
+                    defaultValue == null ? null : String.valueOf(defaultValue), description));
         }
 
         /** A secret, optional unless {@link #requiredSecret} is used: absent means "not configured". */
         public Builder secret(String name, String description) {
-            return add(new Key(name, String.class, false, true, null, description));
+            return add(new Key(name, String.class, false, true, false, null, description));
         }
 
         public Builder requiredSecret(String name, String description) {
-            return add(new Key(name, String.class, true, true, null, description));
+            return add(new Key(name, String.class, true, true, false, null, description));
+        }
+
+        /** A secret that authorises our outbound calls (API key, access token); see {@link Key#credential()}. */
+        public Builder credential(String name, String description) {
+            return add(new Key(name, String.class, false, true, true, null, description));
         }
 
         private Builder add(Key key) {
