@@ -1,5 +1,7 @@
 package dev.crmsync.core.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a canonical status (or a suppression) does to one target system. */
@@ -12,7 +14,8 @@ public sealed interface Effect permits Effect.SetFields, Effect.NoChange, Effect
     /** Set these fields on the person's record in the target. */
     record SetFields(Map<String, String> fields) implements Effect {
         public SetFields {
-            fields = Map.copyOf(fields);
+            // Keep the mapping file's order: decisions and traces then read in the order revops wrote.
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             if (fields.isEmpty()) {
                 throw new IllegalArgumentException("a 'set' effect needs at least one field");
             }
