@@ -1,0 +1,133 @@
+package dev.crmsync.adapter.hubspot;
+
+import dev.crmsync.core.model.Command;
+import dev.crmsync.core.spi.AdapterException;
+import dev.crmsync.core.spi.CommandWriter;
+import dev.crmsync.core.spi.OutboundItem;
+import dev.crmsync.core.spi.PermanentAdapterException;
+import dev.crmsync.core.spi.TransientAdapterException;
+import dev.crmsync.core.spi.WriteOutcome;
+import dev.crmsync.core.spi.WriteResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes upserts and notes to HubSpot in as few calls as HubSpot allows:
+ * <ol>
+ *   <li>every person in the batch is upserted by e-mail, {@code batchSize} per call (a person who
+ *       only has a note is upserted with just the e-mail, so the contact exists); a 207 fails exactly
+ *       the inputs HubSpot names, with HubSpot's reason;</li>
+ *   <li>then the notes are created in batch, associated with the contact ids from step 1, each
+ *       carrying its activity key in {@code sync_activity_key}. An item on attempt 1 or later may
+ *       have been written by a call that timed out, so its key is searched first and, when found,
+ *       reported written without creating another.</li>
+ * </ol>
+ * {@code Written.externalId} is the contact id for upserts and the note id for notes. When a call
+ * fails as a whole (429, 5xx, timeout) and no item has a final outcome yet, the write throws
+ * {@link TransientAdapterException} so every item is retried; once some items are settled, the
+ * unsettled ones are reported {@code Failed} with that transient error instead.
+ */
+public final class HubSpotCommandWriter implements CommandWriter {
+    private static final Logger log = LoggerFactory.getLogger(HubSpotCommandWriter.class);
+
+    private final ContactUpserter contacts;
+    private final NoteCreator notes;
+    private final int batchSize;
+
+    HubSpotCommandWriter(HubSpotClient client, int batchSize) {
+        this.contacts = new ContactUpserter(client, batchSize);
+        this.notes = new NoteCreator(client, batchSize);
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public WriteResult write(List<OutboundItem> items) {
+        CallLog calls = new CallLog();
+        Map<String, WriteOutcome> outcomes = new LinkedHashMap<>();
+        Map<String, ContactInput> people = new LinkedHashMap<>();
+        List<OutboundItem> upserts = new ArrayList<>();
+        List<OutboundItem> noteItems = new ArrayList<>();
+        for (OutboundItem item : items) {
+            Command command = item.command();
+            String email = command.who().email();
+            ContactInput person = people.getOrDefault(email, new ContactInput(email, Map.of()));
+            if (command instanceof Command.Upsert upsert) {
+                people.put(email, person.withFields(upsert.fields()));
+                upserts.add(item);
+            } else if (command instanceof Command.AddActivity add && add.activity().kind().equalsIgnoreCase("note")) {
+                people.put(email, person);
+                noteItems.add(item);
+            } else if (command instanceof Command.AddActivity add) {
+                outcomes.put(item.key(), WriteOutcome.failed(new PermanentAdapterException("HubSpot writer: expected "
+                        + "an activity of kind 'note', found '" + add.activity().kind() + "'", 0)));
+            }
+        }
+        Map<String, ContactResult> upserted = people.isEmpty() ? Map.of()
+                : contacts.upsert(List.copyOf(people.values()), calls);
+        for (OutboundItem item : upserts) {
+            outcomes.put(item.key(), upsertOutcome(upserted.get(item.command().who().email())));
+        }
+        List<NoteRequest> noteRequests = new ArrayList<>();
+        for (OutboundItem item : noteItems) {
+            Command.AddActivity add = (Command.AddActivity) item.command();
+            ContactInput person = people.get(add.who().email());
+            ContactResult contact = upserted.get(person.email());
+            if (contact instanceof ContactResult.Upserted ok) {
+                noteRequests.add(new NoteRequest(item.key(), ok.contactId(), add.activity(), item.attempt() > 0));
+            } else {
+                outcomes.put(item.key(), WriteOutcome.failed(noteWithoutContact(person, (ContactResult.Rejected) contact)));
+            }
+        }
+        if (!noteRequests.isEmpty()) {
+            outcomes.putAll(notes.create(noteRequests, calls));
+        }
+        wholeCallFailure(outcomes).ifPresent(e -> {
+            throw e;
+        });
+        log.debug("HubSpot write: {} items in {} calls", items.size(), calls.calls().size());
+        return new WriteResult(outcomes, calls.calls());
+    }
+
+    private static WriteOutcome upsertOutcome(ContactResult result) {
+        if (result instanceof ContactResult.Upserted ok) {
+            return WriteOutcome.written(ok.contactId(), "HTTP " + ok.httpStatus() + " " + ContactUpserter.OPERATION);
+        }
+        return WriteOutcome.failed(((ContactResult.Rejected) result).error());
+    }
+
+    /**
+     * A contact refused for its own e-mail dooms its note too; refused for values another item set,
+     * the note is retried, and will go through once that item has been dead-lettered.
+     */
+    private static AdapterException noteWithoutContact(ContactInput person, ContactResult.Rejected rejected) {
+        if (rejected.error() instanceof PermanentAdapterException && person.hasFields()) {
+            return new TransientAdapterException("HubSpot writer: expected the note's contact to be upserted, found "
+                    + "it refused for values set by another item: " + rejected.error().getMessage(),
+                    rejected.error().httpStatus());
+        }
+        return rejected.error();
+    }
+
+    /** The transient error to throw when nothing in this write was settled, so the dispatcher retries it all. */
+    private static Optional<TransientAdapterException> wholeCallFailure(Map<String, WriteOutcome> outcomes) {
+        TransientAdapterException first = null;
+        for (WriteOutcome outcome : outcomes.values()) {
+            if (outcome instanceof WriteOutcome.Failed failed && failed.error() instanceof TransientAdapterException t) {
+                first = first == null ? t : first;
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+}

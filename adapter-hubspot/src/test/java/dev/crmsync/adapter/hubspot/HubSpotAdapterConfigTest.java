@@ -1,0 +1,82 @@
+package dev.crmsync.adapter.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmsync.core.config.AdapterConfig;
+import dev.crmsync.core.spi.AdapterConfigException;
+import dev.crmsync.core.spi.AdapterContext;
+import dev.crmsync.core.spi.AdapterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HubSpotAdapterConfigTest {
+    private static final String PREFIX = "sync.adapters.hubspot.";
+
+    private static AdapterConfig parse(Map<String, String> raw) {
+        return HubSpotAdapterConfig.SPEC.parse(PREFIX, raw);
+    }
+
+    @Test
+    void defaultsPointAtHubSpotWithFullBatches() {
+        HubSpotAdapterConfig config = HubSpotAdapterConfig.from(parse(Map.of("access-token", "pat-na1-secret")));
+
+        assertThat(config.baseUrl()).isEqualTo(URI.create("https://api.hubapi.com"));
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.batchSize()).isEqualTo(100);
+        assertThat(config.toString()).doesNotContain("pat-na1-secret");
+    }
+
+    @Test
+    void baseUrlWithAPathIsRejected() {
+        assertThatThrownBy(() -> HubSpotAdapterConfig.from(parse(Map.of("base-url", "https://api.hubapi.com/crm/v3"))))
+                .isInstanceOf(AdapterConfigException.class).hasMessageContaining("found path '/crm/v3'");
+    }
+
+    @Test
+    void trailingSlashIsDropped() {
+        assertThat(HubSpotAdapterConfig.from(parse(Map.of("base-url", "http://127.0.0.1:8080/"))).baseUrl())
+                .isEqualTo(URI.create("http://127.0.0.1:8080"));
+    }
+
+    @Test
+    void batchSizeAboveHubSpotsLimitIsRejected() {
+        assertThatThrownBy(() -> HubSpotAdapterConfig.from(parse(Map.of("batch-size", "101"))))
+                .isInstanceOf(AdapterConfigException.class).hasMessageContaining("between 1 and 100")
+                .hasMessageContaining("found 101");
+    }
+
+    @Test
+    void missingTokenFailsCreationNamingTheVariable() {
+        HubSpotAdapterProvider provider = new HubSpotAdapterProvider();
+
+        assertThatThrownBy(() -> provider.create(parse(Map.of()), AdapterContext.unlimited(Clock.systemUTC())))
+                .isInstanceOf(AdapterConfigException.class).hasMessageContaining("HUBSPOT_ACCESS_TOKEN");
+    }
+
+    @Test
+    void accessTokenIsTheCredentialThatDecidesSandboxMode() {
+        assertThat(HubSpotAdapterConfig.SPEC.credentialKeys()).containsExactly("access-token");
+        assertThat(HubSpotAdapterConfig.SPEC.keys().get("access-token").secret()).isTrue();
+    }
+
+    @Test
+    void providerIsDiscoveredAsHubspot() {
+        assertThat(AdapterRegistry.discover().get("hubspot")).isInstanceOf(HubSpotAdapterProvider.class);
+    }
+
+    @Test
+    void adapterExposesAWriterOnly() {
+        var adapter = new HubSpotAdapterProvider().create(parse(Map.of("access-token", "t")),
+                AdapterContext.unlimited(Clock.systemUTC()));
+
+        assertThat(adapter.systemId()).isEqualTo("hubspot");
+        assertThat(adapter.commandWriter()).isPresent();
+        assertThat(adapter.commandWriter().get().maxBatchSize()).isEqualTo(100);
+        assertThat(adapter.webhookVerifier()).isEmpty();
+        assertThat(adapter.eventTranslator()).isEmpty();
+    }
+}

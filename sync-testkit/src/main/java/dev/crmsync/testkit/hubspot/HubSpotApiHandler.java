@@ -1,0 +1,130 @@
+package dev.crmsync.testkit.hubspot;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The request pipeline: state page, latency, bearer auth (401), route, rate limit (429), injected
+ * fault, the endpoint itself, then an optional late answer. Every API answer except search carries
+ * the {@code X-HubSpot-RateLimit-*} headers, as HubSpot's usage guidelines describe.
+ */
+final class HubSpotApiHandler implements HttpHandler {
+    static final String STATE_PATH = "/_sim/state";
+
+    private final byte[] expectedAuthorization;
+    private final HubSpotRoutes routes;
+    private final RateLimits limits;
+    private final FaultPlan faults;
+    private final RequestCounters counters;
+    private final Supplier<JsonNode> state;
+
+    HubSpotApiHandler(String accessToken, HubSpotRoutes routes, RateLimits limits, FaultPlan faults,
+                      RequestCounters counters, Supplier<JsonNode> state) {
+        this.expectedAuthorization = ("Bearer " + accessToken).getBytes(StandardCharsets.UTF_8);
+        this.routes = routes;
+        this.limits = limits;
+        this.faults = faults;
+        this.counters = counters;
+        this.state = state;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = readBody(exchange.getRequestBody());
+            if (method.equals("GET") && path.equals(STATE_PATH)) {
+                send(exchange, SimResponse.of(200, state.get()), Map.of());
+                return;
+            }
+            sleep(faults.latency());
+            if (!isAuthorised(exchange)) {
+                send(exchange, SimResponse.of(401, HubSpotErrors.unauthorized()), Map.of());
+                return;
+            }
+            Optional<HubSpotRoutes.Route> route = routes.resolve(method, path);
+            if (route.isEmpty()) {
+                send(exchange, SimResponse.of(404, HubSpotErrors.error("Unable to route " + method + " " + path,
+                        "OBJECT_NOT_FOUND")), Map.of());
+                return;
+            }
+            handle(exchange, route.get(), new SimRequest(method, path,
+                    SimRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body));
+        } catch (IOException e) {
+            // The client went away, typically after timing out on a delayed answer; the write stands.
+        }
+    }
+
+    private void handle(HttpExchange exchange, HubSpotRoutes.Route route, SimRequest request) throws IOException {
+        RateLimits.Verdict verdict = limits.admit(route.search());
+        if (verdict != RateLimits.Verdict.ADMITTED) {
+            counters.rateLimited();
+            send(exchange, SimResponse.of(429, HubSpotErrors.rateLimited(verdict.name())), headers(route));
+            return;
+        }
+        counters.admitted(route.operation());
+        OptionalInt failure = faults.takeFailure(route.operation());
+        if (failure.isPresent()) {
+            Map<String, String> headers = new LinkedHashMap<>(headers(route));
+            if (failure.getAsInt() == 429 && !route.search()) {
+                headers.put("X-HubSpot-RateLimit-Remaining", "0");
+            }
+            send(exchange, SimResponse.of(failure.getAsInt(), HubSpotErrors.forStatus(failure.getAsInt())), headers);
+            return;
+        }
+        SimResponse response = route.endpoint().handle(request);
+        sleep(faults.takeDelay(route.operation()));
+        send(exchange, response, headers(route));
+    }
+
+    private Map<String, String> headers(HubSpotRoutes.Route route) {
+        return route.search() ? Map.of() : limits.headers();
+    }
+
+    private boolean isAuthorised(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null
+                && MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, SimResponse response, Map<String, String> headers)
+            throws IOException {
+        byte[] bytes = SimJson.MAPPER.writeValueAsBytes(response.body());
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.crmsync.testkit.hubspot;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.crmsync.core.spi.SimulatorProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful HubSpot CRM v3 simulator on 127.0.0.1, speaking HubSpot's JSON over real HTTP:
+ * contacts batch upsert by email, contact reads, notes (single and batch create, with contact
+ * associations) and notes search, behind bearer auth, a rolling ten-second rate limit with the
+ * {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject. What it follows and where it
+ * guesses is written down in {@code docs/hubspot.md}.
+ *
+ * <p>All methods are thread-safe. Inspection methods read the simulator's state directly, without
+ * going through HTTP, so they neither count as requests nor use the rate budget.
+ */
+public final class HubSpotSimulator implements SimulatorProvider.RunningSimulator {
+    public static final String DEFAULT_ACCESS_TOKEN = "sim-hubspot-token";
+    public static final int DEFAULT_RATE_LIMIT_PER_TEN_SECONDS = 100;
+    public static final int DEFAULT_DAILY_LIMIT = 250_000;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String accessToken;
+    private final CrmStore store = new CrmStore(Clock.systemUTC());
+    private final PropertySchema schema = new PropertySchema();
+    private final RateLimits limits = new RateLimits(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT);
+    private final FaultPlan faults = new FaultPlan();
+    private final RequestCounters counters = new RequestCounters();
+    private volatile boolean partialEmailUpserts = true;
+
+    private HubSpotSimulator(int port, String accessToken) throws IOException {
+        this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(16, runnable -> {
+            Thread thread = new Thread(runnable, "hubspot-sim-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HubSpotRoutes routes = new HubSpotRoutes(store, schema, Clock.systemUTC(), () -> partialEmailUpserts);
+        server.createContext("/", new HubSpotApiHandler(accessToken, routes, limits, faults, counters,
+                () -> SimStateView.render(store, counters)));
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts on a free port with the access token {@value #DEFAULT_ACCESS_TOKEN}. */
+    public static HubSpotSimulator start() {
+        return start(0, DEFAULT_ACCESS_TOKEN);
+    }
+
+    /** Starts on {@code port} (0 picks a free one), accepting only {@code Authorization: Bearer <accessToken>}. */
+    public static HubSpotSimulator start(int port, String accessToken) {
+        try {
+            return new HubSpotSimulator(port, accessToken);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the HubSpot simulator on port " + port, e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, no path: the adapter's {@code base-url}. */
+    @Override
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String accessToken() {
+        return accessToken;
+    }
+
+    /** {@code base-url} and {@code access-token}, the keys of the HubSpot adapter's config. */
+    @Override
+    public Map<String, String> adapterConfig() {
+        return Map.of("base-url", baseUrl(), "access-token", accessToken);
+    }
+
+    @Override
+    public String statePath() {
+        return HubSpotApiHandler.STATE_PATH;
+    }
+
+    // ---- faults and settings
+
+    /**
+     * The next {@code count} authorised API requests answer {@code status} without being applied:
+     * 429 with HubSpot's rate-limit body, other statuses with an error JSON. They count as requests.
+     */
+    public void failNext(int count, int status) {
+        faults.failNext(null, count, status);
+    }
+
+    /** Like {@link #failNext(int, int)}, for the next requests of one operation, e.g. {@code notes/batch/create}. */
+    public void failNext(String operation, int count, int status) {
+        faults.failNext(Objects.requireNonNull(operation, "operation"), count, status);
+    }
+
+    /** Every request waits this long before it is handled. */
+    public void setLatency(Duration latency) {
+        faults.setLatency(Objects.requireNonNull(latency, "latency"));
+    }
+
+    /** The next API request is applied at once but answered only after {@code delay}: a client timeout after the write. */
+    public void delayNextResponse(Duration delay) {
+        faults.delayNext(null, Objects.requireNonNull(delay, "delay"));
+    }
+
+    /** Like {@link #delayNextResponse(Duration)}, for the next request of one operation. */
+    public void delayNextResponse(String operation, Duration delay) {
+        faults.delayNext(Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(delay, "delay"));
+    }
+
+    /** The rolling ten-second budget; default {@value #DEFAULT_RATE_LIMIT_PER_TEN_SECONDS}. */
+    public void setRateLimit(int perTenSeconds) {
+        limits.setPerTenSeconds(perTenSeconds);
+    }
+
+    /** The daily budget; default {@value #DEFAULT_DAILY_LIMIT}. Exceeding it answers 429 with policy {@code DAILY}. */
+    public void setDailyLimit(int perDay) {
+        limits.setPerDay(perDay);
+    }
+
+    /**
+     * Whether an email-keyed upsert with multi-status enabled applies its good inputs (default true).
+     * HubSpot's contacts guide warns that partial upserts are not supported with {@code email} as
+     * {@code idProperty}; false makes one bad input fail the whole batch with 400, whatever the opt-in.
+     */
+    public void setPartialEmailUpserts(boolean supported) {
+        partialEmailUpserts = supported;
+    }
+
+    /**
+     * Adds or replaces a property of {@code objectType} ({@code contacts} or {@code notes}); with
+     * allowed values it is an enumeration, in the given order.
+     */
+    public void defineProperty(String objectType, String name, Collection<String> allowedValuesOrNull) {
+        schema.define(Objects.requireNonNull(objectType, "objectType"), Objects.requireNonNull(name, "name"),
+                allowedValuesOrNull);
+    }
+
+    // ---- inspection
+
+    /** The contact's properties (email lower-cased, cleared properties absent), looked up ignoring case. */
+    public Optional<Map<String, String>> contact(String email) {
+        return store.contactByEmail(email).map(CrmRecord::properties);
+    }
+
+    public Optional<String> contactId(String email) {
+        return store.contactByEmail(email).map(CrmRecord::id);
+    }
+
+    public int contactCount() {
+        return store.contactCount();
+    }
+
+    /** The properties of the notes associated with this contact, oldest first; empty when there is no such contact. */
+    public List<Map<String, String>> notesFor(String email) {
+        return store.contactByEmail(email)
+                .map(contact -> store.notesOfContact(contact.id()).stream().map(CrmRecord::properties).toList())
+                .orElse(List.of());
+    }
+
+    public int noteCount() {
+        return store.noteCount();
+    }
+
+    /** Authorised API requests admitted by the rate limit, including those answered with an injected fault. */
+    public int requestCount() {
+        return counters.total();
+    }
+
+    /** {@link #requestCount()} per operation: {@code contacts/batch/upsert}, {@code contacts/read}, {@code notes/create}, {@code notes/batch/create}, {@code notes/search}. */
+    public Map<String, Integer> requestsByOperation() {
+        return counters.byOperation();
+    }
+
+    /** Requests refused with 429 because a budget was spent (injected 429s are not counted here). */
+    public int rateLimitedCount() {
+        return counters.rateLimitedCount();
+    }
+
+    /** Back to the state just after start: no records, no counts, no faults, default limits and properties. */
+    public void reset() {
+        store.clear();
+        schema.reset();
+        limits.reset(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT);
+        faults.reset();
+        counters.reset();
+        partialEmailUpserts = true;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "HubSpotSimulator[" + baseUrl() + "]";
+    }
+}

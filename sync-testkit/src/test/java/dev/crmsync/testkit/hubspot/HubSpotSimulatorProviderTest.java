@@ -1,0 +1,28 @@
+package dev.crmsync.testkit.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmsync.core.spi.SimulatorProvider;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class HubSpotSimulatorProviderTest {
+
+    @Test
+    void serviceLoaderFindsTheProviderAndItStartsASimulatorTheAdapterCanUse() {
+        // given
+        SimulatorProvider provider = ServiceLoader.load(SimulatorProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.systemId().equals("hubspot")).findFirst()
+                .orElseThrow();
+
+        // when
+        try (SimulatorProvider.RunningSimulator running = provider.start(0)) {
+            // then
+            assertThat(running.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+            assertThat(running.adapterConfig()).containsEntry("base-url", running.baseUrl())
+                    .containsEntry("access-token", "sim-hubspot-token");
+            assertThat(running.statePath()).isEqualTo("/_sim/state");
+            assertThat(new SimHttp(running.baseUrl(), null).get(running.statePath()).status()).isEqualTo(200);
+        }
+    }
+}
