@@ -1,0 +1,96 @@
+package dev.crmsync.service.persistence;
+
+import dev.crmsync.core.rules.Coalescer;
+import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The dispatcher's side of the outbox: claim commands with a lease, then record what the target answered. */
+public final class OutboxRepository {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final CommandCodec codec;
+
+    /** A claimed command with how many times it was tried before this claim. */
+    public record Claimed(Coalescer.Pending pending, int attempts) {
+    }
+
+    public OutboxRepository(JdbcTemplate jdbc, TransactionTemplate tx, CommandCodec codec) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.codec = codec;
+    }
+
+    /**
+     * Claims up to {@code limit} due commands for a target and leases them. A command waits while an
+     * older command for the same person is leased or backing off, so one person's writes reach the
+     * target in the order they were planned, across instances. Claims for one target are serialised
+     * (an advisory lock held for the few milliseconds of the claim) so that rule cannot race.
+     */
+    public List<Claimed> claim(String target, int limit, Duration lease) {
+        return tx.execute(status -> {
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 1))", rs -> {
+            }, "dispatch:" + target);
+            List<Claimed> claimed = jdbc.query("select c.id, c.payload::text, c.attempts from outbound_command c "
+                            + "where c.target = ? and c.status = 'pending' and c.next_attempt_at <= now() "
+                            + "and not exists (select 1 from outbound_command p where p.target = c.target "
+                            + "and p.record_key = c.record_key and p.status = 'pending' and p.id < c.id "
+                            + "and p.next_attempt_at > now()) "
+                            + "order by c.id limit ? for update skip locked",
+                    (rs, i) -> new Claimed(new Coalescer.Pending(rs.getLong(1), codec.read(rs.getString(2))),
+                            rs.getInt(3)),
+                    target, limit);
+            if (!claimed.isEmpty()) {
+                Long[] ids = claimed.stream().map(c -> c.pending().id()).toArray(Long[]::new);
+                // The attempt counts from the moment it starts: if this instance dies mid-call, whoever
+                // claims the command next sees attempts > 0 and knows the target may already have it.
+                jdbc.update("update outbound_command set next_attempt_at = now() + ?::interval, attempts = attempts + 1 "
+                        + "where id = any(?)", lease.toMillis() + " milliseconds", ids);
+            }
+            return claimed;
+        });
+    }
+
+    public void recordWritten(List<Long> ids, int attempt, int httpStatus, String detail) {
+        Long[] array = ids.toArray(Long[]::new);
+        jdbc.update("update outbound_command set status = 'done', done_at = now(), last_error = null "
+                + "where id = any(?)", (Object) array);
+        attempts(ids, attempt, "written", httpStatus, detail);
+    }
+
+    /** Schedules another try; a rate-limit answer does not use up an attempt. */
+    public void recordRetry(List<Long> ids, int attempt, boolean countsAsAttempt, Instant nextAttemptAt,
+                            int httpStatus, String reason) {
+        jdbc.update("update outbound_command set attempts = attempts - ?, next_attempt_at = ?, last_error = ? "
+                        + "where id = any(?)", countsAsAttempt ? 0 : 1, Timestamp.from(nextAttemptAt), reason,
+                ids.toArray(Long[]::new));
+        attempts(ids, attempt, httpStatus == 429 ? "rate-limited" : "retry", httpStatus, reason);
+    }
+
+    /** Moves commands to the dead-letter table with the reason. */
+    public void recordDead(List<Long> ids, int attempt, String errorKind, int httpStatus, String reason) {
+        Long[] array = ids.toArray(Long[]::new);
+        jdbc.update("update outbound_command set status = 'dead', last_error = ? "
+                + "where id = any(?)", reason, array);
+        jdbc.update("insert into dead_letter (command_id, target, record_key, kind, payload, error_kind, reason, attempts) "
+                + "select id, target, record_key, kind, payload, ?, ?, attempts from outbound_command where id = any(?)",
+                errorKind, reason, array);
+        attempts(ids, attempt, "dead-letter", httpStatus, reason);
+    }
+
+    public void linkIdentity(String email, String system, String externalId) {
+        jdbc.update("insert into identity_link (email, system, external_id) values (?, ?, ?) "
+                + "on conflict (email, system) do update set external_id = excluded.external_id, updated_at = now()",
+                email, system, externalId);
+    }
+
+    private void attempts(List<Long> ids, int attempt, String outcome, int httpStatus, String detail) {
+        jdbc.batchUpdate("insert into command_attempt (command_id, attempt, outcome, http_status, detail) "
+                        + "values (?, ?, ?, ?, ?)",
+                ids.stream().map(id -> new Object[]{id, attempt, outcome, httpStatus == 0 ? null : httpStatus, detail})
+                        .toList());
+    }
+}

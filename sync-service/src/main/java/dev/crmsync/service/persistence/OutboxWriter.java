@@ -1,0 +1,70 @@
+package dev.crmsync.service.persistence;
+
+import dev.crmsync.core.model.Command;
+import dev.crmsync.core.model.Decision;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes what the planner produced for one batch of events: decisions and commands, in the worker's transaction. */
+public final class OutboxWriter {
+    public static final String CHANNEL = "outbox_ready";
+
+    private final JdbcTemplate jdbc;
+    private final CommandCodec codec;
+    private final List<Object[]> decisions = new ArrayList<>();
+    private final List<Object[]> commands = new ArrayList<>();
+
+    public OutboxWriter(JdbcTemplate jdbc, CommandCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    public void decision(long eventId, String email, Decision d) {
+        String value = d instanceof Decision.Applied a ? a.value()
+                : d instanceof Decision.ConflictResolved c ? c.value() : null;
+        decisions.add(new Object[]{eventId, email, d.target().value(), d.subject(), d.outcome(), value, d.reason()});
+    }
+
+    public void decision(long eventId, String email, String target, String subject, String outcome, String reason) {
+        decisions.add(new Object[]{eventId, email, target, subject, outcome, null, reason});
+    }
+
+    public void command(long eventId, Command c) {
+        String key = c instanceof Command.AddActivity a ? a.idempotencyKey() : null;
+        commands.add(new Object[]{c.target().value(), c.who().email(), c.kind(), key, codec.write(c), eventId});
+    }
+
+    /** A point to go back to when an event fails halfway. */
+    public record Mark(int decisions, int commands) {
+    }
+
+    public Mark mark() {
+        return new Mark(decisions.size(), commands.size());
+    }
+
+    /** Forgets everything collected since the mark. */
+    public void reset(Mark mark) {
+        decisions.subList(mark.decisions(), decisions.size()).clear();
+        commands.subList(mark.commands(), commands.size()).clear();
+    }
+
+    public boolean hasCommands() {
+        return !commands.isEmpty();
+    }
+
+    /** Inserts everything collected; an activity already commanded for its target is not commanded again. */
+    public void flush() {
+        if (!decisions.isEmpty()) {
+            jdbc.batchUpdate("insert into decision (event_id, email, target, subject, outcome, value, reason) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)", decisions);
+        }
+        if (!commands.isEmpty()) {
+            jdbc.batchUpdate("insert into outbound_command (target, record_key, kind, idempotency_key, payload, "
+                    + "inbound_event_id) values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing", commands);
+            jdbc.execute("select pg_notify('" + CHANNEL + "', '')");
+        }
+        decisions.clear();
+        commands.clear();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.crmsync.service.wiring;
+
+import dev.crmsync.core.model.SystemId;
+import dev.crmsync.core.spi.CommandWriter;
+import dev.crmsync.core.spi.EventTranslator;
+import dev.crmsync.core.spi.SimulatorProvider;
+import dev.crmsync.core.spi.SystemAdapter;
+import dev.crmsync.core.spi.WebhookVerifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The adapters the service runs with, by system id, and the simulators standing in for vendors in sandbox mode. */
+public final class ConnectedSystems implements AutoCloseable {
+    private final Map<String, SystemAdapter> adapters;
+    private final Map<String, SimulatorProvider.RunningSimulator> simulators;
+    private final Map<String, TargetRateBudget> budgets;
+
+    public ConnectedSystems(Map<String, SystemAdapter> adapters, Map<String, SimulatorProvider.RunningSimulator> simulators,
+                            Map<String, TargetRateBudget> budgets) {
+        this.adapters = new TreeMap<>(adapters);
+        this.simulators = new TreeMap<>(simulators);
+        this.budgets = new TreeMap<>(budgets);
+    }
+
+    public Set<String> systemIds() {
+        return adapters.keySet();
+    }
+
+    public Optional<WebhookVerifier> verifier(String systemId) {
+        return adapter(systemId).flatMap(SystemAdapter::webhookVerifier);
+    }
+
+    public Optional<EventTranslator> translator(String systemId) {
+        return adapter(systemId).flatMap(SystemAdapter::eventTranslator);
+    }
+
+    public Optional<CommandWriter> writer(String systemId) {
+        return adapter(systemId).flatMap(SystemAdapter::commandWriter);
+    }
+
+    /** The systems the engine writes to: those whose adapter has a writer. */
+    public Set<SystemId> targets() {
+        Set<SystemId> targets = new TreeSet<>();
+        adapters.forEach((id, adapter) -> adapter.commandWriter().ifPresent(w -> targets.add(SystemId.of(id))));
+        return targets;
+    }
+
+    public Map<String, SimulatorProvider.RunningSimulator> simulators() {
+        return simulators;
+    }
+
+    public Optional<TargetRateBudget> budget(String systemId) {
+        return Optional.ofNullable(budgets.get(systemId));
+    }
+
+    private Optional<SystemAdapter> adapter(String systemId) {
+        return Optional.ofNullable(adapters.get(systemId));
+    }
+
+    @Override
+    public void close() {
+        for (SystemAdapter adapter : List.copyOf(adapters.values())) {
+            adapter.close();
+        }
+        for (SimulatorProvider.RunningSimulator simulator : List.copyOf(simulators.values())) {
+            simulator.close();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.crmsync.service.wiring;
+
+import dev.crmsync.core.config.AdapterConfig;
+import dev.crmsync.core.config.ConfigSpec;
+import dev.crmsync.core.mapping.Mapping;
+import dev.crmsync.core.spi.AdapterConfigException;
+import dev.crmsync.core.spi.AdapterContext;
+import dev.crmsync.core.spi.AdapterProvider;
+import dev.crmsync.core.spi.AdapterRegistry;
+import dev.crmsync.core.spi.SimulatorProvider;
+import dev.crmsync.core.spi.SystemAdapter;
+import dev.crmsync.mappings.MappingLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the engine once: the mapping, and every adapter found by {@link AdapterRegistry#discover()},
+ * configured from the environment. A system with no credentials runs against its simulator (sandbox
+ * mode) when the class path has one; the service never names an adapter or simulator class.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+    /** In sandbox mode a system's webhook secret defaults to this documented value, so the README's curl works. */
+    static final String SANDBOX_WEBHOOK_SECRET = "sandbox-webhook-secret";
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Mapping mapping(SyncProperties properties) {
+        MappingLoader loader = new MappingLoader();
+        String file = properties.mappings();
+        Mapping mapping = file == null || file.isBlank() ? loader.loadDefault() : loader.load(Path.of(file));
+        log.info("Mapping loaded from {}: {} statuses, {} activity rules, {} suppression rules", mapping.origin(),
+                mapping.statuses().size(), mapping.activities().size(), mapping.suppressions().size());
+        return mapping;
+    }
+
+    @Bean(destroyMethod = "close")
+    ConnectedSystems connectedSystems(Environment env, SyncProperties properties, Clock clock) {
+        Map<String, SimulatorProvider> simulatorProviders = new HashMap<>();
+        ServiceLoader.load(SimulatorProvider.class).forEach(s -> simulatorProviders.put(s.systemId(), s));
+        Map<String, SystemAdapter> adapters = new LinkedHashMap<>();
+        Map<String, SimulatorProvider.RunningSimulator> simulators = new LinkedHashMap<>();
+        Map<String, TargetRateBudget> budgets = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (AdapterProvider provider : AdapterRegistry.discover().providers()) {
+            String id = provider.systemId();
+            ConfigSpec spec = provider.configSpec();
+            Map<String, String> raw = bind(env, id, spec);
+            boolean sandbox = !spec.credentialKeys().isEmpty()
+                    && spec.credentialKeys().stream().noneMatch(raw::containsKey);
+            if (sandbox && simulatorProviders.containsKey(id)) {
+                SimulatorProvider.RunningSimulator simulator = simulatorProviders.get(id).start(0);
+                simulators.put(id, simulator);
+                simulator.adapterConfig().forEach(raw::put);
+            }
+            if (sandbox && spec.keys().containsKey("webhook-secret")) {
+                raw.putIfAbsent("webhook-secret", SANDBOX_WEBHOOK_SECRET);
+            }
+            TargetRateBudget budget = budget(id, properties, clock);
+            try {
+                AdapterConfig config = spec.parse(envPrefix(id), raw);
+                adapters.put(id, provider.create(config, new AdapterContext(clock, budget, "crm-sync")));
+                budgets.put(id, budget);
+                log.info("{}: connected{} with {}", id, simulators.containsKey(id) ? " to its SANDBOX simulator" : "",
+                        config);
+            } catch (AdapterConfigException e) {
+                if (sandbox && !simulators.containsKey(id)) {
+                    log.info("{}: not connected ({})", id, e.getMessage());
+                } else {
+                    problems.add(id + ": " + e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            adapters.values().forEach(SystemAdapter::close);
+            simulators.values().forEach(SimulatorProvider.RunningSimulator::close);
+            throw new AdapterConfigException("cannot start; fix these settings: " + String.join("; ", problems));
+        }
+        return new ConnectedSystems(adapters, simulators, budgets);
+    }
+
+    @Bean
+    AdminToken adminToken(SyncProperties properties, ConnectedSystems systems) {
+        String token = properties.adminToken();
+        if (token != null && !token.isBlank()) {
+            return new AdminToken(dev.crmsync.core.config.Secret.of(token.trim()), false);
+        }
+        if (!systems.simulators().isEmpty()) {
+            return new AdminToken(dev.crmsync.core.config.Secret.of(AdminToken.SANDBOX_DEFAULT), true);
+        }
+        throw new AdapterConfigException("SYNC_ADMIN_TOKEN is not set; the admin API needs a token outside sandbox mode");
+    }
+
+    private static TargetRateBudget budget(String id, SyncProperties properties, Clock clock) {
+        SyncProperties.RateLimit limit = properties.rateLimits()
+                .getOrDefault(id, new SyncProperties.RateLimit(10, Duration.ofSeconds(1)));
+        return new TargetRateBudget(id, limit.requests(), limit.period(), clock);
+    }
+
+    /**
+     * Values for each declared key, from {@code sync.adapters.<id>.<key>} or the environment variable
+     * {@code <ID>_<KEY>} (e.g. {@code HUBSPOT_ACCESS_TOKEN} for {@code hubspot}'s {@code access-token}).
+     */
+    static Map<String, String> bind(Environment env, String systemId, ConfigSpec spec) {
+        Map<String, String> raw = new HashMap<>();
+        for (String key : spec.keys().keySet()) {
+            String value = env.getProperty("sync.adapters." + systemId + "." + key);
+            if (value == null || value.isBlank()) {
+                value = env.getProperty(envPrefix(systemId) + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+            if (value != null && !value.isBlank()) {
+                raw.put(key, value);
+            }
+        }
+        return raw;
+    }
+
+    private static String envPrefix(String systemId) {
+        return systemId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    }
+}

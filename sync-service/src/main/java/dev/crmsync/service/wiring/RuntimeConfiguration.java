@@ -1,0 +1,42 @@
+package dev.crmsync.service.wiring;
+
+import dev.crmsync.core.mapping.Mapping;
+import dev.crmsync.service.persistence.CommandCodec;
+import dev.crmsync.service.persistence.InboundEventStore;
+import dev.crmsync.service.persistence.OutboxRepository;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The persistence objects and the background threads (workers, dispatchers, listener). */
+@Configuration(proxyBeanMethods = false)
+class RuntimeConfiguration {
+
+    @Bean
+    CommandCodec commandCodec() {
+        return new CommandCodec();
+    }
+
+    @Bean(destroyMethod = "close")
+    InboundEventStore inboundEventStore(DataSource dataSource, SyncProperties properties,
+                                        org.springframework.beans.factory.ObjectProvider<WorkerThreads> threads) {
+        return new InboundEventStore(dataSource, properties.ingest().committers(), properties.ingest().maxBatch(),
+                () -> threads.ifAvailable(WorkerThreads::inboundCommitted));
+    }
+
+    @Bean
+    OutboxRepository outboxRepository(JdbcTemplate jdbc, TransactionTemplate tx, CommandCodec codec) {
+        return new OutboxRepository(jdbc, tx, codec);
+    }
+
+    @Bean
+    WorkerThreads workerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
+                                Mapping mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
+                                SyncProperties properties, Clock clock) {
+        return new WorkerThreads(jdbc, transactions, systems, mapping, codec, outbox, database, properties, clock);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.crmsync.service.wiring;
+
+import dev.crmsync.core.spi.RateBudget;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One target's outbound budget: a Resilience4j token bucket of {@code requests} per {@code period},
+ * plus a pause the vendor can impose (429 with a wait). Also keeps the vendor's own view of what
+ * is left, for metrics.
+ */
+public final class TargetRateBudget implements RateBudget {
+    private final RateLimiter limiter;
+    private final Clock clock;
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicLong vendorRemaining = new AtomicLong(-1);
+    private final AtomicLong vendorMax = new AtomicLong(-1);
+
+    public TargetRateBudget(String name, int requests, Duration period, Clock clock) {
+        this.clock = clock;
+        this.limiter = RateLimiter.of(name, RateLimiterConfig.custom()
+                .limitForPeriod(requests)
+                .limitRefreshPeriod(period)
+                .timeoutDuration(Duration.ofMinutes(10))
+                .build());
+    }
+
+    @Override
+    public void acquire() {
+        waitOutPause();
+        if (!limiter.acquirePermission()) {
+            throw new IllegalStateException("rate limiter " + limiter.getName() + " gave no permission within 10 minutes");
+        }
+    }
+
+    @Override
+    public void pauseFor(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Override
+    public void observeRemaining(long remaining, long max) {
+        vendorRemaining.set(remaining);
+        vendorMax.set(max);
+    }
+
+    /** What the vendor last said was left of its budget, or -1 before it said anything. */
+    public long vendorRemaining() {
+        return vendorRemaining.get();
+    }
+
+    public Instant pausedUntil() {
+        return pausedUntil.get();
+    }
+
+    private void waitOutPause() {
+        while (true) {
+            Duration left = Duration.between(clock.instant(), pausedUntil.get());
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(left.toMillis() + 1, 1_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting out a vendor's rate-limit pause", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.crmsync.service.wiring;
+
+import dev.crmsync.core.mapping.Mapping;
+import dev.crmsync.core.model.SystemId;
+import dev.crmsync.service.persistence.CommandCodec;
+import dev.crmsync.service.persistence.OutboxRepository;
+import dev.crmsync.service.persistence.OutboxWriter;
+import dev.crmsync.service.worker.InboundWorker;
+import dev.crmsync.service.worker.NotificationListener;
+import dev.crmsync.service.worker.TargetDispatcher;
+import dev.crmsync.service.worker.WakeUp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts and stops the background threads with the application context: inbound workers, one
+ * dispatcher per target, and the LISTEN/NOTIFY listener that wakes them.
+ */
+public final class WorkerThreads implements SmartLifecycle {
+    private final WakeUp inboundWakeUp = new WakeUp();
+    private final WakeUp outboxWakeUp = new WakeUp();
+    private final List<InboundWorker> workers = new ArrayList<>();
+    private final List<TargetDispatcher> dispatchers = new ArrayList<>();
+    private final NotificationListener listener;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    WorkerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
+                  Mapping mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
+                  SyncProperties properties, Clock clock) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        SyncProperties.Workers w = properties.workers();
+        SyncProperties.Dispatch d = properties.dispatch();
+        for (int i = 0; i < w.inboundThreads(); i++) {
+            workers.add(new InboundWorker(jdbc, tx, systems, mapping, codec, inboundWakeUp, outboxWakeUp::signal,
+                    w.batchSize(), w.maxAttempts(), d.pollInterval()));
+        }
+        for (SystemId target : systems.targets()) {
+            systems.writer(target.value()).ifPresent(writer -> dispatchers.add(new TargetDispatcher(target.value(),
+                    writer, outbox, tx, outboxWakeUp, clock, d.maxAttempts(), d.initialBackoff(), d.maxBackoff(),
+                    d.lease(), d.pollInterval())));
+        }
+        listener = new NotificationListener(database.jdbcUrl(), database.user(), database.password(),
+                Map.of("inbound_ready", inboundWakeUp, OutboxWriter.CHANNEL, outboxWakeUp));
+    }
+
+    /** Called by the ingest store right after a commit in this instance: no need to wait for NOTIFY. */
+    public void inboundCommitted() {
+        inboundWakeUp.signal();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        start("notify-listener", listener);
+        for (int i = 0; i < workers.size(); i++) {
+            start("inbound-worker-" + i, workers.get(i));
+        }
+        for (TargetDispatcher dispatcher : dispatchers) {
+            start("dispatcher-" + dispatcher.target(), dispatcher);
+        }
+    }
+
+    private void start(String name, Runnable runnable) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listener.stop();
+        workers.forEach(InboundWorker::stop);
+        dispatchers.forEach(TargetDispatcher::stop);
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.crmsync.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmsync.service.InstantlyWebhooks;
+import dev.crmsync.service.RunningService;
+import dev.crmsync.service.TestDatabase;
+import dev.crmsync.testkit.hubspot.HubSpotSimulator;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every answer of {@code POST /webhooks/instantly} in the external contract, and that rejected requests store nothing. */
+class WebhookAnswersIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static HubSpotSimulator hubspot;
+    private static RunningService service;
+    private static InstantlyWebhooks webhooks;
+
+    @BeforeAll
+    static void start() {
+        hubspot = HubSpotSimulator.start();
+        service = RunningService.start(RunningService.settings(TestDatabase.fresh(), hubspot));
+        webhooks = new InstantlyWebhooks(service.uri("/webhooks/instantly"));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        hubspot.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        service.jdbc().update("truncate inbound_event, inbound_queue, decision, outbound_command, command_attempt, "
+                + "dead_letter, field_state, identity_link cascade");
+    }
+
+    private static String body() {
+        return InstantlyWebhooks.event("lead_interested", "ann@acme.example", Instant.now(), Map.of());
+    }
+
+    private static HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(service.uri("/webhooks/instantly")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static long storedEvents() {
+        return service.jdbc().queryForObject("select count(*) from inbound_event", Long.class);
+    }
+
+    private static JsonNode error(HttpResponse<String> response) {
+        JsonNode node = JSON.readTree(response.body());
+        assertThat(node.path("message").asString()).isNotBlank();
+        return node;
+    }
+
+    @Test
+    void acceptsTheSecretHeaderAndStoresTheEventBeforeAnswering() throws Exception {
+        HttpResponse<String> response = webhooks.post(body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(storedEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsABearerToken() throws Exception {
+        HttpResponse<String> response = webhooks.send(post(body())
+                .header("Authorization", "Bearer " + RunningService.WEBHOOK_SECRET));
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptsAnHmacSignatureWithinTheTimestampWindow() throws Exception {
+        String body = body();
+        long ts = Instant.now().getEpochSecond() - 250;
+        HttpResponse<String> response = webhooks.send(post(body).header("X-Instantly-Timestamp", Long.toString(ts))
+                .header("X-Instantly-Signature", hmac(ts + "." + body)));
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void duplicateWebhookIsAnsweredTwoHundredAndChangesNothing() throws Exception {
+        String body = body();
+        webhooks.post(body);
+        HttpResponse<String> again = webhooks.post(body);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("status").asString()).isEqualTo("duplicate");
+        assertThat(storedEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void missingAuthenticationIsRefusedWith401AndNothingStored() throws Exception {
+        HttpResponse<String> response = webhooks.send(post(body()));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(error(response).path("message").asString()).contains("X-Webhook-Secret");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void wrongSecretIsRefusedWith401() throws Exception {
+        HttpResponse<String> response = webhooks.send(post(body()).header("X-Webhook-Secret", "guess"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain(RunningService.WEBHOOK_SECRET);
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void staleSignatureTimestampIsRefusedWith401() throws Exception {
+        String body = body();
+        long ts = Instant.now().getEpochSecond() - 301;
+        HttpResponse<String> response = webhooks.send(post(body).header("X-Instantly-Timestamp", Long.toString(ts))
+                .header("X-Instantly-Signature", hmac(ts + "." + body)));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void signatureOverADifferentBodyIsRefusedWith401() throws Exception {
+        String body = body();
+        long ts = Instant.now().getEpochSecond();
+        HttpResponse<String> response = webhooks.send(post(body.replace("ann@", "bob@"))
+                .header("X-Instantly-Timestamp", Long.toString(ts)).header("X-Instantly-Signature", hmac(ts + "." + body)));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void authenticationIsCheckedBeforeSizeAndShape() throws Exception {
+        HttpResponse<String> huge = webhooks.send(post("x".repeat(2 * 1024 * 1024)));
+        assertThat(huge.statusCode()).isEqualTo(401);
+        HttpResponse<String> malformed = webhooks.send(post("{not json"));
+        assertThat(malformed.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void bodyOverOneMebibyteIsRefusedWith413() throws Exception {
+        String padded = body().replace("}", ",\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}");
+        HttpResponse<String> response = webhooks.post(padded);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).path("error").asString()).isEqualTo("payload_too_large");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void malformedJsonIsRefusedWith400SayingWhere() throws Exception {
+        HttpResponse<String> response = webhooks.post("{\"event_type\": \"reply_received\", ");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).path("message").asString()).contains("not valid JSON");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectIsRefusedWith400() throws Exception {
+        HttpResponse<String> response = webhooks.post("[{\"event_type\": \"reply_received\"}]");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).path("message").asString()).contains("JSON object");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void bodyWithoutEventTypeIsRefusedWith400() throws Exception {
+        HttpResponse<String> response = webhooks.post("{\"lead_email\": \"ann@acme.example\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).path("message").asString()).contains("event_type");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void unknownEventTypeIsStoredAndVisibleInTheTrace() throws Exception {
+        String body = InstantlyWebhooks.event("custom_label_hot_lead", "ann@acme.example", Instant.now(), Map.of());
+        assertThat(webhooks.post(body).statusCode()).isEqualTo(200);
+        assertThat(storedEvents()).isEqualTo(1);
+        org.awaitility.Awaitility.await().until(service::isDrained);
+        HttpResponse<String> trace = webhooks.send(HttpRequest.newBuilder(service.uri("/admin/trace?email=ann@acme.example"))
+                .header("Authorization", "Bearer " + RunningService.ADMIN_TOKEN).GET());
+        assertThat(trace.statusCode()).isEqualTo(200);
+        assertThat(trace.body()).contains("custom_label_hot_lead").contains("no-change");
+    }
+
+    @Test
+    void adminTraceRefusesMissingAndWrongTokens() throws Exception {
+        HttpRequest.Builder trace = HttpRequest.newBuilder(service.uri("/admin/trace?email=a@b.c")).GET();
+        assertThat(webhooks.send(trace).statusCode()).isEqualTo(401);
+        assertThat(webhooks.send(HttpRequest.newBuilder(service.uri("/admin/trace?email=a@b.c"))
+                .header("Authorization", "Bearer nope").GET()).statusCode()).isEqualTo(403);
+    }
+
+    private static String hmac(String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(RunningService.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+}
