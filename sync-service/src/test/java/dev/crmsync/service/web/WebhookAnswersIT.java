@@ -189,6 +189,37 @@ class WebhookAnswersIT {
     }
 
     @Test
+    void traceListsTheEventThenTheDecisionsThenTheCommandsAndTheCallsInOrder() throws Exception {
+        String body = InstantlyWebhooks.event("reply_received", "trace@acme.example", Instant.now(),
+                Map.of("email_id", "trace-1", "reply_text", "Call me"));
+        assertThat(webhooks.post(body).statusCode()).isEqualTo(200);
+        org.awaitility.Awaitility.await().until(service::isDrained);
+
+        HttpResponse<String> trace = webhooks.send(HttpRequest.newBuilder(service.uri("/admin/trace?email=Trace@Acme.example"))
+                .header("Authorization", "Bearer " + RunningService.ADMIN_TOKEN).GET());
+        JsonNode timeline = JSON.readTree(trace.body()).path("timeline");
+        java.util.List<String> types = new java.util.ArrayList<>();
+        timeline.forEach(entry -> types.add(entry.path("type").asString()));
+        assertThat(types.get(0)).isEqualTo("received");
+        assertThat(types.indexOf("command")).isGreaterThan(types.lastIndexOf("decision"));
+        assertThat(types.lastIndexOf("call")).isEqualTo(types.size() - 1);
+        java.util.List<String> decisions = new java.util.ArrayList<>();
+        timeline.forEach(entry -> {
+            if (entry.path("type").asString().equals("decision")) {
+                decisions.add(entry.path("subject").asString() + "=" + entry.path("outcome").asString());
+            }
+        });
+        assertThat(decisions).contains("lifecyclestage=applied", "hs_lead_status=applied",
+                "activity:instantly-reply:trace-1=applied");
+        timeline.forEach(entry -> {
+            if (entry.path("type").asString().equals("call")) {
+                assertThat(entry.path("outcome").asString()).isEqualTo("written");
+                assertThat(entry.path("httpStatus").asInt()).isBetween(200, 299);
+            }
+        });
+    }
+
+    @Test
     void adminTraceRefusesMissingAndWrongTokens() throws Exception {
         HttpRequest.Builder trace = HttpRequest.newBuilder(service.uri("/admin/trace?email=a@b.c")).GET();
         assertThat(webhooks.send(trace).statusCode()).isEqualTo(401);
