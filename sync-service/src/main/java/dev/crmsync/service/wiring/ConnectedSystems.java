@@ -18,12 +18,19 @@ public final class ConnectedSystems implements AutoCloseable {
     private final Map<String, SystemAdapter> adapters;
     private final Map<String, SimulatorProvider.RunningSimulator> simulators;
     private final Map<String, TargetRateBudget> budgets;
+    private final Set<String> withoutCredentials;
 
     public ConnectedSystems(Map<String, SystemAdapter> adapters, Map<String, SimulatorProvider.RunningSimulator> simulators,
-                            Map<String, TargetRateBudget> budgets) {
+                            Map<String, TargetRateBudget> budgets, Set<String> withoutCredentials) {
         this.adapters = new TreeMap<>(adapters);
         this.simulators = new TreeMap<>(simulators);
         this.budgets = new TreeMap<>(budgets);
+        this.withoutCredentials = Set.copyOf(withoutCredentials);
+    }
+
+    /** True for a system running with none of its credentials set (sandbox mode, with or without a simulator). */
+    public boolean isSandbox(String systemId) {
+        return withoutCredentials.contains(systemId);
     }
 
     public Set<String> systemIds() {

@@ -15,11 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +61,7 @@ class EngineConfiguration {
         Map<String, SystemAdapter> adapters = new LinkedHashMap<>();
         Map<String, SimulatorProvider.RunningSimulator> simulators = new LinkedHashMap<>();
         Map<String, TargetRateBudget> budgets = new LinkedHashMap<>();
+        Set<String> withoutCredentials = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (AdapterProvider provider : AdapterRegistry.discover().providers()) {
             String id = provider.systemId();
@@ -79,6 +82,9 @@ class EngineConfiguration {
                 AdapterConfig config = spec.parse(envPrefix(id), raw);
                 adapters.put(id, provider.create(config, new AdapterContext(clock, budget, "crm-sync")));
                 budgets.put(id, budget);
+                if (sandbox) {
+                    withoutCredentials.add(id);
+                }
                 log.info("{}: connected{} with {}", id, simulators.containsKey(id) ? " to its SANDBOX simulator" : "",
                         config);
             } catch (AdapterConfigException e) {
@@ -94,7 +100,7 @@ class EngineConfiguration {
             simulators.values().forEach(SimulatorProvider.RunningSimulator::close);
             throw new AdapterConfigException("cannot start; fix these settings: " + String.join("; ", problems));
         }
-        return new ConnectedSystems(adapters, simulators, budgets);
+        return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials);
     }
 
     @Bean

@@ -38,8 +38,10 @@ class SandboxBanner implements ApplicationListener<ApplicationReadyEvent> {
         for (String id : systems.systemIds()) {
             SimulatorProvider.RunningSimulator sim = systems.simulators().get(id);
             banner.append("  ").append(String.format("%-9s", id)).append(": ")
-                    .append(sim == null ? "live" : "SANDBOX simulator at " + sim.baseUrl()
-                            + "  (state: " + sim.baseUrl() + sim.statePath() + ")")
+                    .append(sim != null ? "SANDBOX simulator at " + sim.baseUrl() + "  (state: " + sim.baseUrl()
+                            + sim.statePath() + ")"
+                            : systems.isSandbox(id) ? "no credentials: receives webhooks (sandbox secret), calls no API"
+                            : "live")
                     .append('\n');
         }
         banner.append("  webhooks : POST ").append(base).append("/webhooks/{system}\n");
