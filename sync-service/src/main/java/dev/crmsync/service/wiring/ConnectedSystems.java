@@ -28,6 +28,11 @@ public final class ConnectedSystems implements AutoCloseable {
         this.withoutCredentials = Set.copyOf(withoutCredentials);
     }
 
+    /** True when no system has credentials: the whole service is a sandbox, and documented defaults apply. */
+    public boolean isWholeSandbox() {
+        return adapters.keySet().stream().allMatch(withoutCredentials::contains);
+    }
+
     /** True for a system running with none of its credentials set (sandbox mode, with or without a simulator). */
     public boolean isSandbox(String systemId) {
         return withoutCredentials.contains(systemId);

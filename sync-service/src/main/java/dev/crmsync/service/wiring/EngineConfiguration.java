@@ -63,18 +63,23 @@ class EngineConfiguration {
         Map<String, TargetRateBudget> budgets = new LinkedHashMap<>();
         Set<String> withoutCredentials = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        for (AdapterProvider provider : AdapterRegistry.discover().providers()) {
+        List<AdapterProvider> providers = AdapterRegistry.discover().providers();
+        Map<String, Map<String, String>> rawById = new HashMap<>();
+        providers.forEach(p -> rawById.put(p.systemId(), bind(env, p.systemId(), p.configSpec())));
+        // Documented sandbox defaults (webhook secret) apply only when no vendor has credentials at all:
+        // a production setup that forgot one secret must fail, not accept a publicly known one.
+        boolean wholeSandbox = providers.stream().noneMatch(p -> hasCredentials(p.configSpec(), rawById.get(p.systemId())));
+        for (AdapterProvider provider : providers) {
             String id = provider.systemId();
             ConfigSpec spec = provider.configSpec();
-            Map<String, String> raw = bind(env, id, spec);
-            boolean sandbox = !spec.credentialKeys().isEmpty()
-                    && spec.credentialKeys().stream().noneMatch(raw::containsKey);
+            Map<String, String> raw = rawById.get(id);
+            boolean sandbox = !spec.credentialKeys().isEmpty() && !hasCredentials(spec, raw);
             if (sandbox && simulatorProviders.containsKey(id)) {
                 SimulatorProvider.RunningSimulator simulator = simulatorProviders.get(id).start(0);
                 simulators.put(id, simulator);
                 simulator.adapterConfig().forEach(raw::put);
             }
-            if (sandbox && spec.keys().containsKey("webhook-secret")) {
+            if (wholeSandbox && spec.keys().containsKey("webhook-secret")) {
                 raw.putIfAbsent("webhook-secret", SANDBOX_WEBHOOK_SECRET);
             }
             TargetRateBudget budget = budget(id, properties, clock);
@@ -103,13 +108,17 @@ class EngineConfiguration {
         return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials);
     }
 
+    private static boolean hasCredentials(ConfigSpec spec, Map<String, String> raw) {
+        return spec.credentialKeys().stream().anyMatch(raw::containsKey);
+    }
+
     @Bean
     AdminToken adminToken(SyncProperties properties, ConnectedSystems systems) {
         String token = properties.adminToken();
         if (token != null && !token.isBlank()) {
             return new AdminToken(dev.crmsync.core.config.Secret.of(token.trim()), false);
         }
-        if (!systems.simulators().isEmpty()) {
+        if (systems.isWholeSandbox()) {
             return new AdminToken(dev.crmsync.core.config.Secret.of(AdminToken.SANDBOX_DEFAULT), true);
         }
         throw new AdapterConfigException("SYNC_ADMIN_TOKEN is not set; the admin API needs a token outside sandbox mode");
