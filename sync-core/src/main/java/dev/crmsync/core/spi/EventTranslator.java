@@ -1,5 +1,6 @@
 package dev.crmsync.core.spi;
 
+import dev.crmsync.core.port.IdentityLookup;
 import java.util.List;
 
 /**
@@ -26,4 +27,13 @@ public interface EventTranslator {
      * @param payload   the payload stored at ingress
      */
     Translation translate(String eventType, byte[] payload);
+
+    /**
+     * Translates one stored event whose person may be named only by this system's record id; the host's
+     * {@code identities} turn such ids into emails. The default ignores the lookup, for systems whose
+     * events always carry an email. May return {@link Translation.Unrecognized} when no email can be found.
+     */
+    default Translation translate(String eventType, byte[] payload, IdentityLookup identities) {
+        return translate(eventType, payload);
+    }
 }

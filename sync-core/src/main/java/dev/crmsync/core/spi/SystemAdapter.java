@@ -26,6 +26,11 @@ public interface SystemAdapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Tells who a record id of this system is; empty when the system's events always carry emails. */
+    default Optional<IdentityResolver> identityResolver() {
+        return Optional.empty();
+    }
+
     /** Releases connections. Called once at shut-down. */
     @Override
     default void close() {

@@ -3,6 +3,7 @@ package dev.crmsync.service.wiring;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
+import dev.crmsync.core.spi.IdentityResolver;
 import dev.crmsync.core.spi.SimulatorProvider;
 import dev.crmsync.core.spi.SystemAdapter;
 import dev.crmsync.core.spi.WebhookVerifier;
@@ -52,6 +53,13 @@ public final class ConnectedSystems implements AutoCloseable {
 
     public Optional<CommandWriter> writer(String systemId) {
         return adapter(systemId).flatMap(SystemAdapter::commandWriter);
+    }
+
+    /** The adapters that can tell who one of their record ids is, by system id. */
+    public Map<String, IdentityResolver> identityResolvers() {
+        Map<String, IdentityResolver> resolvers = new TreeMap<>();
+        adapters.forEach((id, adapter) -> adapter.identityResolver().ifPresent(r -> resolvers.put(id, r)));
+        return resolvers;
     }
 
     /** The systems the engine writes to: those whose adapter has a writer. */

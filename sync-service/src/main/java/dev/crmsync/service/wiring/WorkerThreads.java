@@ -3,6 +3,7 @@ package dev.crmsync.service.wiring;
 import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.service.persistence.CommandCodec;
+import dev.crmsync.service.persistence.LinkedIdentityLookup;
 import dev.crmsync.service.persistence.OutboxRepository;
 import dev.crmsync.service.persistence.OutboxWriter;
 import dev.crmsync.service.worker.InboundWorker;
@@ -39,8 +40,9 @@ public final class WorkerThreads implements SmartLifecycle {
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         SyncProperties.Workers w = properties.workers();
         SyncProperties.Dispatch d = properties.dispatch();
+        LinkedIdentityLookup identities = new LinkedIdentityLookup(jdbc, systems.identityResolvers());
         for (int i = 0; i < w.inboundThreads(); i++) {
-            workers.add(new InboundWorker(jdbc, tx, systems, mapping, codec, inboundWakeUp, outboxWakeUp::signal,
+            workers.add(new InboundWorker(jdbc, tx, systems, mapping, codec, identities, inboundWakeUp, outboxWakeUp::signal,
                     w.batchSize(), w.maxAttempts(), d.pollInterval()));
         }
         for (SystemId target : systems.targets()) {

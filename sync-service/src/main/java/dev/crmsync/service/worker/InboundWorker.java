@@ -5,6 +5,7 @@ import dev.crmsync.core.model.CanonicalChange;
 import dev.crmsync.core.model.Command;
 import dev.crmsync.core.model.Decision;
 import dev.crmsync.core.model.SystemId;
+import dev.crmsync.core.port.IdentityLookup;
 import dev.crmsync.core.rules.Plan;
 import dev.crmsync.core.rules.Planner;
 import dev.crmsync.core.spi.EventTranslator;
@@ -16,7 +17,6 @@ import dev.crmsync.service.wiring.ConnectedSystems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -38,6 +38,7 @@ public final class InboundWorker implements Runnable {
     private final ConnectedSystems systems;
     private final Mapping mapping;
     private final CommandCodec codec;
+    private final IdentityLookup identities;
     private final WakeUp wakeUp;
     private final Runnable onCommands;
     private final int batchSize;
@@ -49,13 +50,14 @@ public final class InboundWorker implements Runnable {
     }
 
     public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Mapping mapping,
-                         CommandCodec codec, WakeUp wakeUp, Runnable onCommands, int batchSize, int maxAttempts,
-                         Duration pollInterval) {
+                         CommandCodec codec, IdentityLookup identities, WakeUp wakeUp, Runnable onCommands,
+                         int batchSize, int maxAttempts, Duration pollInterval) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.systems = systems;
         this.mapping = mapping;
         this.codec = codec;
+        this.identities = identities;
         this.wakeUp = wakeUp;
         this.onCommands = onCommands;
         this.batchSize = batchSize;
@@ -93,17 +95,22 @@ public final class InboundWorker implements Runnable {
             if (events.isEmpty()) {
                 return 0;
             }
-            List<String> people = events.stream().map(Claimed::email).filter(Objects::nonNull).distinct().sorted()
-                    .toList();
+            // Translate first: some events name their person only by a system id, so who they concern
+            // is known only afterwards. Then lock everyone the batch touches, in one sorted pass.
+            List<Translated> translated = new ArrayList<>(events.size());
+            for (Claimed event : events) {
+                translated.add(translate(event));
+            }
+            List<String> people = translated.stream().flatMap(t -> t.people().stream()).distinct().sorted().toList();
             lockPeople(people);
             BatchFieldStateStore states = BatchFieldStateStore.load(jdbc, people);
             Planner planner = new Planner(mapping, states);
             OutboxWriter outbox = new OutboxWriter(jdbc, codec);
             Set<SystemId> targets = systems.targets();
             List<Long> finished = new ArrayList<>();
-            for (Claimed event : events) {
-                if (process(event, planner, states, outbox, targets)) {
-                    finished.add(event.id());
+            for (Translated t : translated) {
+                if (plan(t, planner, states, outbox, targets)) {
+                    finished.add(t.event().id());
                 }
             }
             states.flush(jdbc);
@@ -116,6 +123,28 @@ public final class InboundWorker implements Runnable {
             onCommands.run();
         }
         return claimed == null ? 0 : claimed;
+    }
+
+    /** An event and its translation, or the failure that stopped it. */
+    private record Translated(Claimed event, Translation translation, RuntimeException failure) {
+        List<String> people() {
+            if (translation instanceof Translation.Translated t) {
+                return t.changes().stream().map(c -> c.who().email()).toList();
+            }
+            return event.email() == null ? List.of() : List.of(event.email());
+        }
+    }
+
+    private Translated translate(Claimed event) {
+        try {
+            Optional<EventTranslator> translator = systems.translator(event.source());
+            Translation translation = translator.isEmpty()
+                    ? Translation.unrecognized("no adapter translates events from '" + event.source() + "'")
+                    : translator.get().translate(event.eventType(), event.payload(), identities);
+            return new Translated(event, translation, null);
+        } catch (RuntimeException e) {
+            return new Translated(event, null, e);
+        }
     }
 
     private List<Claimed> claim() {
@@ -139,24 +168,21 @@ public final class InboundWorker implements Runnable {
     }
 
     /** Returns true when the event is finished (planned, or recorded as not understood). */
-    private boolean process(Claimed event, Planner planner, BatchFieldStateStore states, OutboxWriter outbox,
-                            Set<SystemId> targets) {
+    private boolean plan(Translated t, Planner planner, BatchFieldStateStore states, OutboxWriter outbox,
+                         Set<SystemId> targets) {
+        Claimed event = t.event();
         MDC.put("eventId", Long.toString(event.id()));
         MDC.put("system", event.source());
         OutboxWriter.Mark mark = outbox.mark();
         try {
-            Optional<EventTranslator> translator = systems.translator(event.source());
-            if (translator.isEmpty()) {
-                outbox.decision(event.id(), event.email(), event.source(), "event", "unrecognized",
-                        "no adapter translates events from '" + event.source() + "'");
-                return true;
+            if (t.failure() != null) {
+                throw t.failure();
             }
-            Translation translation = translator.get().translate(event.eventType(), event.payload());
-            if (translation instanceof Translation.Unrecognized unrecognized) {
+            if (t.translation() instanceof Translation.Unrecognized unrecognized) {
                 outbox.decision(event.id(), event.email(), event.source(), "event", "unrecognized",
                         unrecognized.reason());
             } else {
-                List<CanonicalChange> changes = ((Translation.Translated) translation).changes();
+                List<CanonicalChange> changes = ((Translation.Translated) t.translation()).changes();
                 if (changes.isEmpty()) {
                     outbox.decision(event.id(), event.email(), event.source(), "event", "no-change",
                             "'" + event.eventType() + "' concerns no person; stored for the record");
