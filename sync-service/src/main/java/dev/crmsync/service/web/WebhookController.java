@@ -6,6 +6,7 @@ import dev.crmsync.core.spi.ParsedEvent;
 import dev.crmsync.core.spi.Verification;
 import dev.crmsync.core.spi.WebhookRequest;
 import dev.crmsync.core.spi.WebhookVerifier;
+import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.InboundEventStore;
 import dev.crmsync.service.persistence.StoredEvent;
 import dev.crmsync.service.wiring.ConnectedSystems;
@@ -46,17 +47,28 @@ class WebhookController {
     private final InboundEventStore store;
     private final SyncProperties properties;
     private final Clock clock;
+    private final SyncMetrics metrics;
 
-    WebhookController(ConnectedSystems systems, InboundEventStore store, SyncProperties properties, Clock clock) {
+    WebhookController(ConnectedSystems systems, InboundEventStore store, SyncProperties properties, Clock clock,
+                      SyncMetrics metrics) {
         this.systems = systems;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @PostMapping("/webhooks/{system}")
     ResponseEntity<Map<String, Object>> receive(@PathVariable("system") String system, HttpServletRequest request)
             throws IOException {
+        ResponseEntity<Map<String, Object>> answer = handle(system, request);
+        if (!answer.getStatusCode().is2xxSuccessful()) {
+            metrics.rejected(systems.systemIds().contains(system) ? system : "unknown", answer.getStatusCode().value());
+        }
+        return answer;
+    }
+
+    private ResponseEntity<Map<String, Object>> handle(String system, HttpServletRequest request) throws IOException {
         Instant receivedAt = clock.instant();
         Optional<WebhookVerifier> verifier = systems.verifier(system);
         Optional<EventTranslator> translator = systems.translator(system);
@@ -90,6 +102,9 @@ class WebhookController {
         try {
             List<StoredEvent> stored = store.store(system, events, method, receivedAt)
                     .get(properties.ingest().ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            for (int i = 0; i < stored.size(); i++) {
+                metrics.ingested(system, events.get(i).eventType(), stored.get(i).duplicate());
+            }
             return ResponseEntity.ok(accepted(stored));
         } catch (TimeoutException | ExecutionException e) {
             log.warn("Webhook from {} not stored: {}", system, e.getCause() == null ? "timed out" : e.getCause().getMessage());

@@ -2,6 +2,7 @@ package dev.crmsync.service.wiring;
 
 import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.model.SystemId;
+import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.CommandCodec;
 import dev.crmsync.service.persistence.LinkedIdentityLookup;
 import dev.crmsync.service.persistence.OutboxRepository;
@@ -35,7 +36,7 @@ public final class WorkerThreads implements SmartLifecycle {
 
     WorkerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
                   Mapping mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
-                  SyncProperties properties, Clock clock) {
+                  SyncProperties properties, Clock clock, SyncMetrics metrics) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         SyncProperties.Workers w = properties.workers();
@@ -48,7 +49,7 @@ public final class WorkerThreads implements SmartLifecycle {
         for (SystemId target : systems.targets()) {
             systems.writer(target.value()).ifPresent(writer -> dispatchers.add(new TargetDispatcher(target.value(),
                     writer, outbox, tx, outboxWakeUp, clock, d.maxAttempts(), d.initialBackoff(), d.maxBackoff(),
-                    d.lease(), d.pollInterval())));
+                    d.lease(), d.pollInterval(), metrics)));
         }
         listener = new NotificationListener(database.jdbcUrl(), database.user(), database.password(),
                 Map.of("inbound_ready", inboundWakeUp, OutboxWriter.CHANNEL, outboxWakeUp));

@@ -9,6 +9,7 @@ import dev.crmsync.core.spi.PermanentAdapterException;
 import dev.crmsync.core.spi.TransientAdapterException;
 import dev.crmsync.core.spi.WriteOutcome;
 import dev.crmsync.core.spi.WriteResult;
+import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.OutboxRepository;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
@@ -41,11 +42,12 @@ public final class TargetDispatcher implements Runnable {
     private final IntervalFunction backoff;
     private final Duration lease;
     private final Duration pollInterval;
+    private final SyncMetrics metrics;
     private volatile boolean running = true;
 
     public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
                             WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                            Duration lease, Duration pollInterval) {
+                            Duration lease, Duration pollInterval, SyncMetrics metrics) {
         this.target = target;
         this.writer = writer;
         this.outbox = outbox;
@@ -57,6 +59,7 @@ public final class TargetDispatcher implements Runnable {
                 maxBackoff.toMillis());
         this.lease = lease;
         this.pollInterval = pollInterval;
+        this.metrics = metrics;
     }
 
     @Override
@@ -117,6 +120,7 @@ public final class TargetDispatcher implements Runnable {
         try {
             result = writer.write(items);
         } catch (AdapterException e) {
+            metrics.call(target, "write", e.httpStatus());
             tx.executeWithoutResult(s -> batch.forEach(c -> fail(c, attemptsById, e)));
             return;
         } catch (RuntimeException e) {
@@ -125,6 +129,7 @@ public final class TargetDispatcher implements Runnable {
             tx.executeWithoutResult(s -> batch.forEach(c -> fail(c, attemptsById, unexpected)));
             return;
         }
+        metrics.calls(target, result);
         int status = result.calls().isEmpty() ? 0 : result.calls().get(result.calls().size() - 1).status();
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < batch.size(); i++) {
@@ -132,6 +137,7 @@ public final class TargetDispatcher implements Runnable {
                 WriteOutcome outcome = result.outcomes().get(items.get(i).key());
                 if (outcome instanceof WriteOutcome.Written written) {
                     outbox.recordWritten(c.ids(), items.get(i).attempt() + 1, status, written.detail());
+                    metrics.commands(target, "written", c.ids().size());
                     if (c.command() instanceof Command.Upsert && written.externalId() != null) {
                         outbox.linkIdentity(c.command().who().email(), target, written.externalId());
                     }
@@ -153,6 +159,7 @@ public final class TargetDispatcher implements Runnable {
             String why = error instanceof PermanentAdapterException ? reason
                     : "gave up after " + attempt + " attempts; last error: " + reason;
             outbox.recordDead(c.ids(), attempt, error.kind(), error.httpStatus(), why);
+            metrics.commands(target, "dead-letter", c.ids().size());
             log.warn("{}: {} command(s) moved to the dead-letter table ({}, HTTP {})", target, c.ids().size(),
                     error.kind(), error.httpStatus());
             return;
@@ -164,5 +171,6 @@ public final class TargetDispatcher implements Runnable {
         }
         Instant next = clock.instant().plus(wait);
         outbox.recordRetry(c.ids(), attempt, !rateLimited, next, error.httpStatus(), reason);
+        metrics.commands(target, rateLimited ? "rate-limited" : "retry", c.ids().size());
     }
 }

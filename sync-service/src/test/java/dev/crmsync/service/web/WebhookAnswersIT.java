@@ -220,6 +220,19 @@ class WebhookAnswersIT {
     }
 
     @Test
+    void prometheusShowsIngestByTypeRejectionsByStatusAndTheBacklog() throws Exception {
+        webhooks.post(InstantlyWebhooks.event("lead_meeting_booked", "metrics@acme.example", Instant.now(), Map.of()));
+        webhooks.send(post(body()).header("X-Webhook-Secret", "wrong"));
+        org.awaitility.Awaitility.await().until(service::isDrained);
+
+        String scrape = webhooks.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus")).GET()).body();
+        assertThat(scrape).containsPattern("sync_ingest_events_total\\{[^}]*event_type=\"lead_meeting_booked\"[^}]*\\} 1");
+        assertThat(scrape).containsPattern("sync_ingest_rejected_total\\{[^}]*status=\"401\"[^}]*\\} [1-9]");
+        assertThat(scrape).contains("sync_inbound_lag_seconds", "sync_dead_letters", "sync_outbox_lag_seconds");
+        assertThat(scrape).containsPattern("sync_outbound_calls_total\\{[^}]*outcome=\"2xx\"[^}]*target=\"hubspot\"");
+    }
+
+    @Test
     void adminTraceRefusesMissingAndWrongTokens() throws Exception {
         HttpRequest.Builder trace = HttpRequest.newBuilder(service.uri("/admin/trace?email=a@b.c")).GET();
         assertThat(webhooks.send(trace).statusCode()).isEqualTo(401);

@@ -1,0 +1,71 @@
+package dev.crmsync.service.metrics;
+
+import dev.crmsync.service.wiring.ConnectedSystems;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Gauges read from the database: processing lag (age of the oldest waiting inbound event and of the
+ * oldest pending command per target), dead-letter depth, and each vendor's remaining budget. Each
+ * query result is reused for a few seconds, so frequent scrapes cost the database little.
+ */
+public final class BacklogGauges {
+    private static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(double value, long at) {
+    }
+
+    public BacklogGauges(JdbcTemplate jdbc, MeterRegistry registry, ConnectedSystems systems) {
+        this.jdbc = jdbc;
+        Gauge.builder("sync.inbound.lag.seconds", () -> cached("inbound", () -> seconds(
+                        "select extract(epoch from now() - min(e.received_at)) from inbound_queue q "
+                                + "join inbound_event e on e.id = q.event_id")))
+                .description("Age of the oldest stored event not yet planned").register(registry);
+        Gauge.builder("sync.inbound.backlog", () -> cached("inbound-count", () -> seconds(
+                        "select count(*) from inbound_queue")))
+                .description("Stored events not yet planned").register(registry);
+        Gauge.builder("sync.dead_letters", () -> cached("dead", () -> seconds(
+                        "select count(*) from dead_letter where replayed_at is null")))
+                .description("Dead letters waiting for an operator").register(registry);
+        for (var target : systems.targets()) {
+            String id = target.value();
+            Gauge.builder("sync.outbox.lag.seconds", () -> cached("outbox-" + id, () -> seconds(
+                            "select extract(epoch from now() - min(created_at)) from outbound_command "
+                                    + "where target = '" + id.replace("'", "") + "' and status = 'pending'")))
+                    .tag("target", id).description("Age of the oldest command not yet sent").register(registry);
+            systems.budget(id).ifPresent(budget -> Gauge.builder("sync.ratelimit.vendor.remaining",
+                            budget::vendorRemaining)
+                    .tag("target", id).description("What the vendor last said is left of its budget (-1: unknown)")
+                    .register(registry));
+        }
+    }
+
+    private double cached(String key, Supplier<Double> query) {
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && now - hit.at() < FRESH_FOR.toNanos()) {
+            return hit.value();
+        }
+        double value;
+        try {
+            value = query.get();
+        } catch (RuntimeException databaseDown) {
+            value = hit == null ? Double.NaN : hit.value();
+        }
+        cache.put(key, new Cached(value, now));
+        return value;
+    }
+
+    private double seconds(String sql) {
+        Double value = jdbc.queryForObject(sql, Double.class);
+        return value == null ? 0 : value;
+    }
+}

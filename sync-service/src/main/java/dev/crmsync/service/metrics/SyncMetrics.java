@@ -1,0 +1,79 @@
+package dev.crmsync.service.metrics;
+
+import dev.crmsync.core.spi.WriteResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The counters the service increments on its hot paths. Event types come from senders, so their
+ * number is capped: past {@value #MAX_EVENT_TYPES} distinct types, new ones count as {@code other}.
+ */
+public final class SyncMetrics {
+    static final int MAX_EVENT_TYPES = 200;
+
+    private final MeterRegistry registry;
+    private final Set<String> eventTypes = ConcurrentHashMap.newKeySet();
+
+    public SyncMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A webhook event stored or recognised as a duplicate. */
+    public void ingested(String source, String eventType, boolean duplicate) {
+        Counter.builder("sync.ingest.events").description("Inbound events accepted, by source, type and outcome")
+                .tag("source", source).tag("event_type", boundedType(eventType))
+                .tag("outcome", duplicate ? "duplicate" : "stored").register(registry).increment();
+    }
+
+    /** A webhook refused (400, 401, 404, 413, 503). */
+    public void rejected(String source, int status) {
+        Counter.builder("sync.ingest.rejected").description("Inbound requests refused, by source and HTTP status")
+                .tag("source", source).tag("status", Integer.toString(status)).register(registry).increment();
+    }
+
+    /** The HTTP calls one write made, by outcome class. */
+    public void calls(String target, WriteResult result) {
+        for (WriteResult.Call call : result.calls()) {
+            call(target, call.operation(), call.status());
+        }
+    }
+
+    /** One call by its answer: 2xx, 207 (partial), 429, 4xx, 5xx, or io (timeout, reset). */
+    public void call(String target, String operation, int status) {
+        Counter.builder("sync.outbound.calls").description("Calls to target systems, by outcome")
+                .tag("target", target).tag("operation", operation == null ? "unknown" : operation)
+                .tag("outcome", outcome(status)).register(registry).increment();
+    }
+
+    /** Commands settled by the dispatcher: written, retry, rate-limited, dead-letter. */
+    public void commands(String target, String outcome, int count) {
+        Counter.builder("sync.outbound.commands").description("Outbox commands settled, by target and outcome")
+                .tag("target", target).tag("outcome", outcome).register(registry).increment(count);
+    }
+
+    static String outcome(int status) {
+        if (status == 0) {
+            return "io";
+        }
+        if (status == 207) {
+            return "207";
+        }
+        if (status == 429) {
+            return "429";
+        }
+        return status / 100 + "xx";
+    }
+
+    private String boundedType(String eventType) {
+        if (eventTypes.contains(eventType)) {
+            return eventType;
+        }
+        if (eventTypes.size() < MAX_EVENT_TYPES && eventType.length() <= 64) {
+            eventTypes.add(eventType);
+            return eventType;
+        }
+        return "other";
+    }
+}
