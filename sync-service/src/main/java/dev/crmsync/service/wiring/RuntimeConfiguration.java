@@ -3,6 +3,7 @@ package dev.crmsync.service.wiring;
 import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.CommandCodec;
+import dev.crmsync.service.persistence.DeadLetterRepository;
 import dev.crmsync.service.persistence.InboundEventStore;
 import dev.crmsync.service.persistence.OutboxRepository;
 import java.time.Clock;
@@ -32,6 +33,11 @@ class RuntimeConfiguration {
     @Bean
     OutboxRepository outboxRepository(JdbcTemplate jdbc, TransactionTemplate tx, CommandCodec codec) {
         return new OutboxRepository(jdbc, tx, codec);
+    }
+
+    @Bean
+    DeadLetterRepository deadLetterRepository(JdbcTemplate jdbc, TransactionTemplate tx, CommandCodec codec) {
+        return new DeadLetterRepository(jdbc, tx, codec);
     }
 
     @Bean

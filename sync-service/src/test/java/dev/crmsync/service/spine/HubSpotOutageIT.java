@@ -34,7 +34,7 @@ class HubSpotOutageIT {
                 }
                 // and then rate-limiting for its next calls
                 await().atMost(Duration.ofSeconds(30)).until(() -> hubspot.requestCount() > 0);
-                hubspot.failNext(6, 429);
+                hubspot.failNext(2, 429);
                 for (int i = 0; i < 40; i++) {
                     post(webhooks, "lead_interested", i, t0.plusSeconds(100 + i), Map.of());
                 }
@@ -62,6 +62,21 @@ class HubSpotOutageIT {
                 Long retried = service.jdbc().queryForObject(
                         "select count(*) from command_attempt where outcome in ('retry', 'rate-limited')", Long.class);
                 assertThat(retried).as("the failures were really met and retried").isPositive();
+
+                // and once the CRM accepts the value, replaying the dead letters delivers them
+                hubspot.defineProperty("contacts", "hs_lead_status", List.of("NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL",
+                        "UNQUALIFIED", "ATTEMPTED_TO_CONTACT", "CONNECTED", "BAD_TIMING", "NOT_A_REAL_STATUS"));
+                java.net.http.HttpResponse<String> replay = webhooks.send(java.net.http.HttpRequest.newBuilder(
+                                service.uri("/admin/dead-letters/replay?target=hubspot&kind=permanent"))
+                        .header("Authorization", "Bearer " + RunningService.ADMIN_TOKEN)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+                assertThat(replay.body()).contains("\"replayed\":5");
+                await().atMost(Duration.ofSeconds(30)).until(service::isDrained);
+                for (int i = 100; i < 105; i++) {
+                    assertThat(hubspot.contact(email(i)).orElseThrow()).containsEntry("hs_lead_status", "NOT_A_REAL_STATUS");
+                }
+                assertThat(service.jdbc().queryForObject("select count(*) from dead_letter where replayed_at is null",
+                        Long.class)).isZero();
             }
         }
     }
