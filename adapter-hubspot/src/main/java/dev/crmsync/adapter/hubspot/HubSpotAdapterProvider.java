@@ -8,10 +8,11 @@ import dev.crmsync.core.spi.SystemAdapter;
 
 /** Found by {@link java.util.ServiceLoader}; builds the HubSpot adapter from its validated config. */
 public final class HubSpotAdapterProvider implements AdapterProvider {
+    static final String SYSTEM_ID = "hubspot";
 
     @Override
     public String systemId() {
-        return "hubspot";
+        return SYSTEM_ID;
     }
 
     @Override

@@ -48,13 +48,31 @@ final class HubSpotClient {
      *                                   2xx answer could not be read
      */
     HubSpotResponse post(String operation, String path, JsonNode body, int items, CallLog calls) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + OBJECTS + path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + accessToken.reveal())
+        HttpRequest request = request(OBJECTS + path)
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(HubSpotJson.MAPPER.writeValueAsBytes(body)))
                 .build();
+        return send(operation, request, items, calls);
+    }
+
+    /**
+     * GETs {@code pathAndQuery}, taken from the API root (e.g. {@code /crm/v3/objects/contacts/1?properties=email}),
+     * and returns HubSpot's answer, whatever its status.
+     *
+     * @throws TransientAdapterException when no HTTP answer arrived or a 2xx answer could not be read
+     */
+    HubSpotResponse get(String operation, String pathAndQuery, CallLog calls) {
+        return send(operation, request(pathAndQuery).GET().build(), 1, calls);
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + accessToken.reveal())
+                .header("Accept", "application/json");
+    }
+
+    private HubSpotResponse send(String operation, HttpRequest request, int items, CallLog calls) {
         budget.acquire();
         long started = System.nanoTime();
         HttpResponse<byte[]> answer;

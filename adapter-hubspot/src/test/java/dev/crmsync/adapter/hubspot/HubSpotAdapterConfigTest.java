@@ -69,7 +69,7 @@ class HubSpotAdapterConfigTest {
     }
 
     @Test
-    void adapterExposesAWriterOnly() {
+    void withoutAClientSecretTheAdapterWritesAndTranslatesButAcceptsNoWebhook() {
         var adapter = new HubSpotAdapterProvider().create(parse(Map.of("access-token", "t")),
                 AdapterContext.unlimited(Clock.systemUTC()));
 
@@ -77,6 +77,36 @@ class HubSpotAdapterConfigTest {
         assertThat(adapter.commandWriter()).isPresent();
         assertThat(adapter.commandWriter().get().maxBatchSize()).isEqualTo(100);
         assertThat(adapter.webhookVerifier()).isEmpty();
-        assertThat(adapter.eventTranslator()).isEmpty();
+        assertThat(adapter.eventTranslator()).containsInstanceOf(HubSpotEventTranslator.class);
+    }
+
+    @Test
+    void clientSecretEnablesTheSignatureV3Verifier() {
+        var adapter = new HubSpotAdapterProvider().create(parse(Map.of("access-token", "t", "client-secret",
+                "app-secret-1")), AdapterContext.unlimited(Clock.systemUTC()));
+
+        assertThat(adapter.webhookVerifier()).containsInstanceOf(HubSpotWebhookVerifier.class);
+    }
+
+    @Test
+    void clientSecretIsASecretButNotTheCredentialThatDecidesSandboxMode() {
+        HubSpotAdapterConfig config = HubSpotAdapterConfig.from(parse(Map.of("access-token", "t",
+                "client-secret", "app-secret-1", "app-id", "1234567")));
+
+        assertThat(HubSpotAdapterConfig.SPEC.keys().get("client-secret").secret()).isTrue();
+        assertThat(HubSpotAdapterConfig.SPEC.credentialKeys()).doesNotContain("client-secret");
+        assertThat(config.clientSecret().orElseThrow().reveal()).isEqualTo("app-secret-1");
+        assertThat(config.appId()).contains(1_234_567L);
+        assertThat(config.toString()).doesNotContain("app-secret-1");
+        assertThat(parse(Map.of("client-secret", "app-secret-1")).toString()).doesNotContain("app-secret-1");
+    }
+
+    @Test
+    void appIdIsOptionalAndMustBeAPositiveNumber() {
+        assertThat(HubSpotAdapterConfig.from(parse(Map.of())).appId()).isEmpty();
+        assertThat(HubSpotAdapterConfig.SPEC.validate(PREFIX, Map.of("app-id", "my-app")))
+                .singleElement().asString().contains("app-id");
+        assertThatThrownBy(() -> HubSpotAdapterConfig.from(parse(Map.of("app-id", "0"))))
+                .isInstanceOf(AdapterConfigException.class).hasMessageContaining("found 0");
     }
 }

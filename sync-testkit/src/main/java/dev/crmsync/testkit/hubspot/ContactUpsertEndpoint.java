@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -15,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /crm/v3/objects/contacts/batch/upsert} by email: creates missing contacts, updates the
- * rest, and answers 200, or 207 with per-input errors when the caller opted into multi-status.
+ * rest, and answers 200, or 207 with per-input errors when the caller opted into multi-status. What
+ * it wrote goes to the {@code written} observer (the webhooks HubSpot sends for API writes).
  */
 final class ContactUpsertEndpoint implements SimEndpoint {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -28,12 +30,15 @@ final class ContactUpsertEndpoint implements SimEndpoint {
     private final PropertySchema schema;
     private final Clock clock;
     private final BooleanSupplier partialEmailUpserts;
+    private final Consumer<List<CrmStore.Upserted>> written;
 
-    ContactUpsertEndpoint(CrmStore store, PropertySchema schema, Clock clock, BooleanSupplier partialEmailUpserts) {
+    ContactUpsertEndpoint(CrmStore store, PropertySchema schema, Clock clock, BooleanSupplier partialEmailUpserts,
+                          Consumer<List<CrmStore.Upserted>> written) {
         this.store = store;
         this.schema = schema;
         this.clock = clock;
         this.partialEmailUpserts = partialEmailUpserts;
+        this.written = written;
     }
 
     @Override
@@ -82,10 +87,12 @@ final class ContactUpsertEndpoint implements SimEndpoint {
                     HubSpotErrors.propertyValuesNotValid(bad.get(0).problems()), all));
         }
         ArrayNode results = SimJson.MAPPER.createArrayNode();
+        List<CrmStore.Upserted> applied = new ArrayList<>();
         for (Input input : parsed) {
             if (input.problems().isEmpty()) {
                 CrmStore.Upserted upserted = store.upsertContact(input.email(), input.properties(),
                         schema.lifecycleOrder());
+                applied.add(upserted);
                 ObjectNode result = upserted.contact().toJson(null);
                 result.put("new", upserted.created());
                 if (input.traceId() != null) {
@@ -94,6 +101,7 @@ final class ContactUpsertEndpoint implements SimEndpoint {
                 results.add(result);
             }
         }
+        written.accept(applied);
         ObjectNode answer = BatchRules.envelope(results, startedAt, clock.instant());
         if (bad.isEmpty()) {
             return SimResponse.of(200, answer);

@@ -3,6 +3,7 @@ package dev.crmsync.testkit.hubspot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +16,15 @@ import java.util.Set;
 /** The simulated portal's records: contacts (unique by lower-cased email) and notes with their contact associations. Thread-safe. */
 final class CrmStore {
 
-    /** @param created true when the upsert made a new contact */
-    record Upserted(CrmRecord contact, boolean created) {
+    /**
+     * @param created true when the write made a new contact
+     * @param changed the properties whose value the write changed, with their new value ({@code ""} when
+     *                cleared); the email on creation; never the read-only ones HubSpot maintains itself
+     */
+    record Upserted(CrmRecord contact, boolean created, Map<String, String> changed) {
+        Upserted {
+            changed = Collections.unmodifiableMap(new LinkedHashMap<>(changed));
+        }
     }
 
     private static final class Stored {
@@ -52,14 +60,24 @@ final class CrmStore {
     }
 
     /**
-     * Creates or updates the contact with this email. An empty value clears a property; a backward
-     * {@code lifecyclestage} is ignored as {@link LifecycleStageRule} describes.
+     * Creates or updates the contact with this email, as the API does. An empty value clears a
+     * property; a backward {@code lifecyclestage} is ignored as {@link LifecycleStageRule} describes.
      */
     synchronized Upserted upsertContact(String email, Map<String, String> properties, List<String> stageOrder) {
+        return write(email, properties, stageOrder);
+    }
+
+    /** Creates or updates the contact as a person in HubSpot's UI does: any stage may be chosen, backward too. */
+    synchronized Upserted editContact(String email, Map<String, String> properties) {
+        return write(email, properties, null);
+    }
+
+    private Upserted write(String email, Map<String, String> properties, List<String> stageOrderOrNull) {
         String key = emailKey(email);
         Instant now = clock.instant();
         Stored contact = Optional.ofNullable(contactIdByEmail.get(key)).map(contacts::get).orElse(null);
         boolean created = contact == null;
+        Map<String, String> changed = new LinkedHashMap<>();
         if (created) {
             contact = new Stored(String.valueOf(nextId++), now);
             contact.properties.put("email", key);
@@ -67,6 +85,7 @@ final class CrmStore {
             contact.properties.put("createdate", now.toString());
             contacts.put(contact.id, contact);
             contactIdByEmail.put(key, contact.id);
+            changed.put("email", key);
         }
         for (Map.Entry<String, String> entry : properties.entrySet()) {
             String name = entry.getKey();
@@ -74,18 +93,17 @@ final class CrmStore {
             if (name.equals("email")) {
                 continue;
             }
-            if (name.equals(PropertySchema.LIFECYCLE_STAGE)) {
-                value = LifecycleStageRule.resolve(stageOrder, contact.properties.get(name), value);
+            if (name.equals(PropertySchema.LIFECYCLE_STAGE) && stageOrderOrNull != null) {
+                value = LifecycleStageRule.resolve(stageOrderOrNull, contact.properties.get(name), value);
             }
-            if (value.isEmpty()) {
-                contact.properties.remove(name);
-            } else {
-                contact.properties.put(name, value);
+            String before = value.isEmpty() ? contact.properties.remove(name) : contact.properties.put(name, value);
+            if (!value.equals(before == null ? "" : before)) {
+                changed.put(name, value);
             }
         }
         contact.updatedAt = now;
         contact.properties.put("lastmodifieddate", now.toString());
-        return new Upserted(contact.snapshot(), created);
+        return new Upserted(contact.snapshot(), created, changed);
     }
 
     synchronized Optional<CrmRecord> contactById(String id) {

@@ -1,8 +1,10 @@
 package dev.crmsync.testkit.hubspot;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Maps a method and path to the simulated operation; the operation names are what {@code requestsByOperation()} counts. */
 final class HubSpotRoutes {
@@ -16,14 +18,17 @@ final class HubSpotRoutes {
     private final Route createNote;
     private final Route createNotes;
     private final Route searchNotes;
+    private final Route dealContacts;
 
-    HubSpotRoutes(CrmStore store, PropertySchema schema, Clock clock, BooleanSupplier partialEmailUpserts) {
+    HubSpotRoutes(CrmStore store, DealStore deals, PropertySchema schema, Clock clock,
+                  BooleanSupplier partialEmailUpserts, Consumer<List<CrmStore.Upserted>> contactsWritten) {
         upsertContacts = new Route("contacts/batch/upsert",
-                new ContactUpsertEndpoint(store, schema, clock, partialEmailUpserts), false);
+                new ContactUpsertEndpoint(store, schema, clock, partialEmailUpserts, contactsWritten), false);
         readContact = new Route("contacts/read", new ContactReadEndpoint(store), false);
         createNote = new Route("notes/create", new NoteCreateEndpoint(store, schema, clock, false), false);
         createNotes = new Route("notes/batch/create", new NoteCreateEndpoint(store, schema, clock, true), false);
         searchNotes = new Route("notes/search", new NoteSearchEndpoint(store, schema), true);
+        dealContacts = new Route("deals/associations/contacts", new DealContactsEndpoint(deals), false);
     }
 
     Optional<Route> resolve(String method, String path) {
@@ -40,6 +45,9 @@ final class HubSpotRoutes {
                 default:
                     return Optional.empty();
             }
+        }
+        if (method.equals("GET") && DealContactsEndpoint.matches(path)) {
+            return Optional.of(dealContacts);
         }
         boolean contactPath = path.startsWith(ContactReadEndpoint.PREFIX)
                 && path.length() > ContactReadEndpoint.PREFIX.length()

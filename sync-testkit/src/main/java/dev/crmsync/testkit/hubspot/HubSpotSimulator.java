@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,9 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful HubSpot CRM v3 simulator on 127.0.0.1, speaking HubSpot's JSON over real HTTP:
  * contacts batch upsert by email, contact reads, notes (single and batch create, with contact
- * associations) and notes search, behind bearer auth, a rolling ten-second rate limit with the
- * {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject. What it follows and where it
- * guesses is written down in {@code docs/hubspot.md}.
+ * associations) and notes search, deals' contact associations, behind bearer auth, a rolling
+ * ten-second rate limit with the {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject.
+ * Once {@link #configureWebhooks} is called it also sends signed webhooks like a HubSpot app's
+ * subscription: for edits a "rep" makes ({@link #repEdit}) and for the API's own contact writes.
+ * What it follows and where it guesses is written down in {@code docs/hubspot.md}.
  *
  * <p>All methods are thread-safe. Inspection methods read the simulator's state directly, without
  * going through HTTP, so they neither count as requests nor use the rate budget.
@@ -31,11 +35,17 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     public static final String DEFAULT_ACCESS_TOKEN = "sim-hubspot-token";
     public static final int DEFAULT_RATE_LIMIT_PER_TEN_SECONDS = 100;
     public static final int DEFAULT_DAILY_LIMIT = 250_000;
+    /** The portal (account) id webhooks carry, HubSpot's documentation example. */
+    public static final long DEFAULT_PORTAL_ID = HubSpotErrors.PORTAL_ID;
+    /** The HubSpot user whose edits {@link #repEdit(String, Map)} makes. */
+    public static final long DEFAULT_REP_USER_ID = 45_678;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final String accessToken;
     private final CrmStore store = new CrmStore(Clock.systemUTC());
+    private final DealStore deals = new DealStore(Clock.systemUTC());
+    private final HubSpotWebhooks webhooks = new HubSpotWebhooks(Clock.systemUTC());
     private final PropertySchema schema = new PropertySchema();
     private final RateLimits limits = new RateLimits(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT);
     private final FaultPlan faults = new FaultPlan();
@@ -51,7 +61,8 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
             return thread;
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        HubSpotRoutes routes = new HubSpotRoutes(store, schema, Clock.systemUTC(), () -> partialEmailUpserts);
+        HubSpotRoutes routes = new HubSpotRoutes(store, deals, schema, Clock.systemUTC(), () -> partialEmailUpserts,
+                webhooks::apiWrote);
         server.createContext("/", new HubSpotApiHandler(accessToken, routes, limits, faults, counters,
                 () -> SimStateView.render(store, counters)));
         server.setExecutor(executor);
@@ -86,10 +97,20 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         return accessToken;
     }
 
-    /** {@code base-url} and {@code access-token}, the keys of the HubSpot adapter's config. */
+    /**
+     * {@code base-url} and {@code access-token}, the keys of the HubSpot adapter's config; once webhooks
+     * are configured also {@code client-secret} and {@code app-id}.
+     */
     @Override
     public Map<String, String> adapterConfig() {
-        return Map.of("base-url", baseUrl(), "access-token", accessToken);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("base-url", baseUrl());
+        config.put("access-token", accessToken);
+        webhooks.settings().ifPresent(settings -> {
+            config.put("client-secret", settings.clientSecret());
+            config.put("app-id", String.valueOf(settings.appId()));
+        });
+        return Map.copyOf(config);
     }
 
     @Override
@@ -155,6 +176,113 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
                 allowedValuesOrNull);
     }
 
+    // ---- webhooks and people
+
+    /**
+     * Subscribes the simulated app to contact and deal changes: from now on changes are POSTed to
+     * {@code target} as HubSpot's JSON array of events, signed (v3, and v1) under {@code clientSecret},
+     * with {@code appId} as the payload's {@code appId} and as the {@code sourceId} of API writes, and
+     * portal {@value #DEFAULT_PORTAL_ID}. Webhooks for API writes are on; retries as
+     * {@link #setWebhookRetries} says (3 quick ones by default).
+     */
+    public void configureWebhooks(URI target, String clientSecret, long appId) {
+        webhooks.configure(Objects.requireNonNull(target, "target"), Objects.requireNonNull(clientSecret,
+                "clientSecret"), appId, DEFAULT_PORTAL_ID);
+    }
+
+    /**
+     * Whether contacts written through the API send webhooks ({@code changeSource} {@code INTEGRATION},
+     * {@code sourceId} the app id), as HubSpot does for an app's own writes; on by default.
+     *
+     * @throws IllegalStateException when webhooks are not configured
+     */
+    public void emitWebhooksForApiWrites(boolean enabled) {
+        webhooks.update(settings -> settings.withApiWrites(enabled));
+    }
+
+    /**
+     * Not HubSpot: contact events also carry an {@code email} field, so an engine without an id-to-email
+     * lookup can translate them. Off by default; HubSpot sends the email only as the value of a change
+     * of the {@code email} property.
+     */
+    public void includeEmailInWebhooks(boolean enabled) {
+        webhooks.update(settings -> settings.withEmail(enabled));
+    }
+
+    /**
+     * A failed delivery (no answer, or a status HubSpot retries) is retried up to {@code maxRetries} times,
+     * {@code delay} apart.
+     */
+    public void setWebhookRetries(int maxRetries, Duration delay) {
+        webhooks.update(settings -> settings.withRetries(maxRetries, Objects.requireNonNull(delay, "delay")));
+    }
+
+    /** A rep edits the contact as user {@value #DEFAULT_REP_USER_ID}; see {@link #repEdit(String, Map, long)}. */
+    public List<WebhookDelivery> repEdit(String email, Map<String, String> properties) {
+        return repEdit(email, properties, DEFAULT_REP_USER_ID);
+    }
+
+    /**
+     * A person edits the contact in HubSpot's UI (creating it when there is none; any lifecycle stage
+     * may be chosen, backward too), then HubSpot sends one {@code contact.propertyChange} per changed
+     * property ({@code changeSource} {@code CRM_UI}, {@code sourceId} {@code userId:<userId>}), plus a
+     * {@code contact.creation} for a new contact, in one shuffled batch. Waits for the delivery.
+     *
+     * @return every delivery attempt, in order; empty when webhooks are not configured or nothing changed
+     * @throws IllegalArgumentException when a property does not exist, is read-only or has no such option
+     */
+    public List<WebhookDelivery> repEdit(String email, Map<String, String> properties, long userId) {
+        requireValid("contacts", properties);
+        return webhooks.repEdited(store.editContact(email, properties), ChangeSource.rep(userId));
+    }
+
+    /**
+     * Creates a deal associated with these existing contacts, as test data; it sends no webhook.
+     *
+     * @return the deal's id
+     * @throws IllegalArgumentException when a contact does not exist or a property is not valid
+     */
+    public String createDeal(Map<String, String> properties, Collection<String> contactEmails) {
+        requireValid("deals", properties);
+        List<String> contactIds = contactEmails.stream().map(email -> contactId(email).orElseThrow(
+                () -> new IllegalArgumentException("no contact with that email to associate the deal with"))).toList();
+        return deals.create(properties, contactIds).id();
+    }
+
+    /**
+     * A person edits the deal in HubSpot's UI as user {@value #DEFAULT_REP_USER_ID}: one
+     * {@code deal.propertyChange} per changed property. Waits for the delivery.
+     *
+     * @throws IllegalArgumentException when there is no such deal or a property is not valid
+     */
+    public List<WebhookDelivery> repEditDeal(String dealId, Map<String, String> properties) {
+        requireValid("deals", properties);
+        DealStore.Edited edit = deals.edit(dealId, properties)
+                .orElseThrow(() -> new IllegalArgumentException("no deal " + dealId));
+        return webhooks.repEdited(edit, ChangeSource.rep(DEFAULT_REP_USER_ID));
+    }
+
+    /** Every webhook delivery attempt so far, oldest first, API-write webhooks included. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
+    }
+
+    /**
+     * Waits until every webhook queued so far was delivered or given up: API writes send theirs after the API answered.
+     *
+     * @throws IllegalStateException when that takes longer than {@code timeout}
+     */
+    public void awaitWebhooks(Duration timeout) {
+        webhooks.awaitIdle(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    private void requireValid(String objectType, Map<String, String> properties) {
+        List<PropertyProblem> problems = schema.validate(objectType, properties);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid " + objectType + " properties: " + problems);
+        }
+    }
+
     // ---- inspection
 
     /** The contact's properties (email lower-cased, cleared properties absent), looked up ignoring case. */
@@ -181,12 +309,20 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         return store.noteCount();
     }
 
+    /** The deal's properties; empty when there is no such deal. */
+    public Optional<Map<String, String>> deal(String dealId) {
+        return deals.deal(dealId).map(CrmRecord::properties);
+    }
+
     /** Authorised API requests admitted by the rate limit, including those answered with an injected fault. */
     public int requestCount() {
         return counters.total();
     }
 
-    /** {@link #requestCount()} per operation: {@code contacts/batch/upsert}, {@code contacts/read}, {@code notes/create}, {@code notes/batch/create}, {@code notes/search}. */
+    /**
+     * {@link #requestCount()} per operation: {@code contacts/batch/upsert}, {@code contacts/read},
+     * {@code notes/create}, {@code notes/batch/create}, {@code notes/search}, {@code deals/associations/contacts}.
+     */
     public Map<String, Integer> requestsByOperation() {
         return counters.byOperation();
     }
@@ -196,9 +332,11 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         return counters.rateLimitedCount();
     }
 
-    /** Back to the state just after start: no records, no counts, no faults, default limits and properties. */
+    /** Back to the state just after start: no records, counts, faults or webhooks; default limits and properties. */
     public void reset() {
+        webhooks.reset();
         store.clear();
+        deals.clear();
         schema.reset();
         limits.reset(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT);
         faults.reset();
@@ -210,6 +348,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        webhooks.close();
     }
 
     @Override

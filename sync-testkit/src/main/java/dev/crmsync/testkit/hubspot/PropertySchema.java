@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The property definitions of the simulated portal, per object type ({@code contacts}, {@code notes}):
+ * The property definitions of the simulated portal, per object type ({@code contacts}, {@code notes}, {@code deals}):
  * what exists, which values an enumeration allows (in display order, which for {@code lifecyclestage}
  * is the stage order) and what is read-only. Thread-safe.
  */
@@ -17,6 +17,9 @@ final class PropertySchema {
     static final String LIFECYCLE_STAGE = "lifecyclestage";
     static final List<String> LIFECYCLE_STAGES = List.of("subscriber", "lead", "marketingqualifiedlead",
             "salesqualifiedlead", "opportunity", "customer", "evangelist", "other");
+    /** The stages of HubSpot's default sales pipeline, in order. */
+    static final List<String> DEAL_STAGES = List.of("appointmentscheduled", "qualifiedtobuy", "presentationscheduled",
+            "decisionmakerboughtin", "contractsent", "closedwon", "closedlost");
     static final List<String> LEAD_STATUSES = List.of("NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL", "UNQUALIFIED",
             "ATTEMPTED_TO_CONTACT", "CONNECTED", "BAD_TIMING");
 
@@ -47,8 +50,13 @@ final class PropertySchema {
                 "sync_activity_key")) {
             define("notes", name, null);
         }
+        for (String name : List.of("dealname", "amount", "closedate", "pipeline", "hubspot_owner_id")) {
+            define("deals", name, null);
+        }
+        define("deals", "dealstage", DEAL_STAGES);
         defineReadOnly("contacts", List.of("hs_object_id", "createdate", "lastmodifieddate"));
         defineReadOnly("notes", List.of("hs_object_id", "hs_createdate", "hs_lastmodifieddate"));
+        defineReadOnly("deals", List.of("hs_object_id", "createdate", "hs_lastmodifieddate"));
     }
 
     synchronized void define(String objectType, String name, Collection<String> optionsOrNull) {
