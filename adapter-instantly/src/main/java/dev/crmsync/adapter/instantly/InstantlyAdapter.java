@@ -1,23 +1,30 @@
 package dev.crmsync.adapter.instantly;
 
 import dev.crmsync.core.spi.AdapterContext;
+import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.SystemAdapter;
 import dev.crmsync.core.spi.WebhookVerifier;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Instantly as the engine sees it: webhooks in, events translated; no writer yet (the API v2 client comes later). */
+/**
+ * Instantly as the engine sees it: webhooks in, events translated, and, when {@code INSTANTLY_API_KEY}
+ * is set, commands written through the API v2 client. Without a key the adapter still verifies and
+ * translates webhooks; it just has no writer.
+ */
 final class InstantlyAdapter implements SystemAdapter {
     private final InstantlyWebhookVerifier verifier;
     private final InstantlyEventTranslator translator;
+    private final Optional<CommandWriter> writer;
 
     InstantlyAdapter(InstantlyAdapterConfig config, AdapterContext context) {
         Objects.requireNonNull(config, "config");
-        // The context (clock, rate budget) is for the API v2 client, which this adapter does not have yet.
         Objects.requireNonNull(context, "context");
         this.verifier = new InstantlyWebhookVerifier(config.webhookSecret(), config.signatureTolerance());
         this.translator = new InstantlyEventTranslator();
+        this.writer = config.apiKey().map(key -> new InstantlyCommandWriter(InstantlyClient.from(config, context),
+                config.batchSize(), config.stoppedListId()));
     }
 
     @Override
@@ -33,5 +40,10 @@ final class InstantlyAdapter implements SystemAdapter {
     @Override
     public Optional<EventTranslator> eventTranslator() {
         return Optional.of(translator);
+    }
+
+    @Override
+    public Optional<CommandWriter> commandWriter() {
+        return writer;
     }
 }

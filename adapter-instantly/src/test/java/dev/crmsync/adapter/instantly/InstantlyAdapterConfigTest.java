@@ -71,6 +71,38 @@ class InstantlyAdapterConfigTest {
     }
 
     @Test
+    void defaultsToATenSecondTimeoutAndBatchesOfOneHundred() {
+        InstantlyAdapterConfig config = InstantlyAdapterConfig.from(raw(Map.of("webhook-secret", "whsec-1")));
+
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.batchSize()).isEqualTo(100);
+        assertThat(config.stoppedListId()).isEmpty();
+    }
+
+    @Test
+    void batchSizeAboveOneLeadsListPageIsRefused() {
+        assertThatThrownBy(() -> InstantlyAdapterConfig.from(raw(withSecret("batch-size", "101"))))
+                .isInstanceOf(AdapterConfigException.class)
+                .hasMessageContaining("batch-size must be between 1 and 100");
+    }
+
+    @Test
+    void timeoutMustBePositive() {
+        assertThatThrownBy(() -> InstantlyAdapterConfig.from(raw(withSecret("timeout-ms", "0"))))
+                .isInstanceOf(AdapterConfigException.class)
+                .hasMessageContaining("timeout-ms");
+    }
+
+    @Test
+    void writingWithoutAnApiKeyNamesTheVariable() {
+        InstantlyAdapterConfig config = InstantlyAdapterConfig.from(raw(Map.of("webhook-secret", "whsec-1")));
+
+        assertThatThrownBy(config::requireApiKey)
+                .isInstanceOf(AdapterConfigException.class)
+                .hasMessageContaining("INSTANTLY_API_KEY");
+    }
+
+    @Test
     void toStringMasksBothSecrets() {
         InstantlyAdapterConfig config = InstantlyAdapterConfig.from(raw(withSecret("api-key", "key-live-42")));
 

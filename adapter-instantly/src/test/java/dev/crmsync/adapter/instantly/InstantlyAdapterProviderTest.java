@@ -29,13 +29,21 @@ class InstantlyAdapterProviderTest {
     }
 
     @Test
-    void adapterVerifiesAndTranslatesButDoesNotWriteYet() {
+    void withoutAnApiKeyTheAdapterVerifiesAndTranslatesButDoesNotWrite() {
         SystemAdapter adapter = provider.create(config(Map.of("webhook-secret", "whsec-1")), context);
 
         assertThat(adapter.systemId()).isEqualTo("instantly");
         assertThat(adapter.webhookVerifier()).containsInstanceOf(InstantlyWebhookVerifier.class);
         assertThat(adapter.eventTranslator()).containsInstanceOf(InstantlyEventTranslator.class);
         assertThat(adapter.commandWriter()).isEmpty();
+    }
+
+    @Test
+    void adapterWritesWhenAnApiKeyIsSet() {
+        SystemAdapter adapter = provider.create(config(Map.of("webhook-secret", "whsec-1", "api-key", "key-1")), context);
+
+        assertThat(adapter.commandWriter()).containsInstanceOf(InstantlyCommandWriter.class);
+        assertThat(adapter.webhookVerifier()).isPresent();
     }
 
     @Test
