@@ -2,15 +2,12 @@ package dev.crmsync.service.wiring;
 
 import dev.crmsync.core.config.AdapterConfig;
 import dev.crmsync.core.config.ConfigSpec;
-import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.spi.AdapterConfigException;
 import dev.crmsync.core.spi.AdapterContext;
 import dev.crmsync.core.spi.AdapterProvider;
 import dev.crmsync.core.spi.AdapterRegistry;
 import dev.crmsync.core.spi.SimulatorProvider;
 import dev.crmsync.core.spi.SystemAdapter;
-import dev.crmsync.mappings.MappingLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,13 +42,8 @@ class EngineConfiguration {
     }
 
     @Bean
-    Mapping mapping(SyncProperties properties) {
-        MappingLoader loader = new MappingLoader();
-        String file = properties.mappings();
-        Mapping mapping = file == null || file.isBlank() ? loader.loadDefault() : loader.load(Path.of(file));
-        log.info("Mapping loaded from {}: {} statuses, {} activity rules, {} suppression rules", mapping.origin(),
-                mapping.statuses().size(), mapping.activities().size(), mapping.suppressions().size());
-        return mapping;
+    MappingHolder mappingHolder(SyncProperties properties) {
+        return new MappingHolder(properties.mappings());
     }
 
     @Bean(destroyMethod = "close")

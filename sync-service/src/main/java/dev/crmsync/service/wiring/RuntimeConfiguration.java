@@ -1,6 +1,5 @@
 package dev.crmsync.service.wiring;
 
-import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.CommandCodec;
 import dev.crmsync.service.persistence.DeadLetterRepository;
@@ -42,7 +41,7 @@ class RuntimeConfiguration {
 
     @Bean
     WorkerThreads workerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
-                                Mapping mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
+                                MappingHolder mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
                                 SyncProperties properties, Clock clock, SyncMetrics metrics) {
         return new WorkerThreads(jdbc, transactions, systems, mapping, codec, outbox, database, properties, clock,
                 metrics);

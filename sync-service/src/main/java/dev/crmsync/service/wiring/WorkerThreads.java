@@ -1,6 +1,5 @@
 package dev.crmsync.service.wiring;
 
-import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.CommandCodec;
@@ -35,7 +34,7 @@ public final class WorkerThreads implements SmartLifecycle {
     private volatile boolean running;
 
     WorkerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
-                  Mapping mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
+                  MappingHolder mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
                   SyncProperties properties, Clock clock, SyncMetrics metrics) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -43,7 +42,7 @@ public final class WorkerThreads implements SmartLifecycle {
         SyncProperties.Dispatch d = properties.dispatch();
         LinkedIdentityLookup identities = new LinkedIdentityLookup(jdbc, systems.identityResolvers());
         for (int i = 0; i < w.inboundThreads(); i++) {
-            workers.add(new InboundWorker(jdbc, tx, systems, mapping, codec, identities, inboundWakeUp, outboxWakeUp::signal,
+            workers.add(new InboundWorker(jdbc, tx, systems, mapping::current, codec, identities, inboundWakeUp, outboxWakeUp::signal,
                     w.batchSize(), w.maxAttempts(), d.pollInterval()));
         }
         for (SystemId target : systems.targets()) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,7 +37,7 @@ public final class InboundWorker implements Runnable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ConnectedSystems systems;
-    private final Mapping mapping;
+    private final Supplier<Mapping> mapping;
     private final CommandCodec codec;
     private final IdentityLookup identities;
     private final WakeUp wakeUp;
@@ -49,7 +50,7 @@ public final class InboundWorker implements Runnable {
     record Claimed(long id, String source, String eventType, String email, byte[] payload, int attempts) {
     }
 
-    public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Mapping mapping,
+    public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Supplier<Mapping> mapping,
                          CommandCodec codec, IdentityLookup identities, WakeUp wakeUp, Runnable onCommands,
                          int batchSize, int maxAttempts, Duration pollInterval) {
         this.jdbc = jdbc;
@@ -104,7 +105,7 @@ public final class InboundWorker implements Runnable {
             List<String> people = translated.stream().flatMap(t -> t.people().stream()).distinct().sorted().toList();
             lockPeople(people);
             BatchFieldStateStore states = BatchFieldStateStore.load(jdbc, people);
-            Planner planner = new Planner(mapping, states);
+            Planner planner = new Planner(mapping.get(), states);
             OutboxWriter outbox = new OutboxWriter(jdbc, codec);
             Set<SystemId> targets = systems.targets();
             List<Long> finished = new ArrayList<>();
