@@ -2,7 +2,6 @@ package dev.crmsync.mappings;
 
 import dev.crmsync.core.mapping.ActivityRule;
 import dev.crmsync.core.mapping.Effect;
-import dev.crmsync.core.mapping.FieldRule;
 import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.mapping.StatusRule;
 import dev.crmsync.core.mapping.SuppressionRule;
@@ -13,9 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Converts a checked {@link YamlTree} into the core's {@link Mapping}: after validation nothing here can fail. */
+/**
+ * Converts a checked {@link YamlTree} into the core's {@link Mapping}: after validation nothing here
+ * can fail. Statuses, activities and suppression are read here; fields, ownership, engagement and
+ * bounces by {@link FieldsReader}, {@link OwnershipReader} and {@link PolicyReader}.
+ */
 final class MappingReader {
     private final YamlTree tree;
 
@@ -25,13 +29,16 @@ final class MappingReader {
 
     static Mapping read(YamlTree tree) {
         MappingReader reader = new MappingReader(tree);
-        return new Mapping(tree.origin(), reader.systems(), reader.statuses(), reader.fieldRules(),
-                reader.activities(), reader.suppressions());
+        FieldsReader fields = new FieldsReader(tree);
+        PolicyReader policies = new PolicyReader(tree);
+        return new Mapping(tree.origin(), reader.systems(), reader.statuses(), fields.fieldRules(),
+                reader.activities(), reader.suppressions(), new OwnershipReader(tree).ownership(),
+                fields.fieldMappings(), policies.engagement(), policies.bounces());
     }
 
     private Set<SystemId> systems() {
         Set<SystemId> systems = new LinkedHashSet<>();
-        texts("/systems").forEach(s -> systems.add(SystemId.of(s)));
+        tree.texts("/systems").forEach(s -> systems.add(SystemId.of(s)));
         return systems;
     }
 
@@ -52,7 +59,9 @@ final class MappingReader {
                     triggers.put(id, trigger(block));
                 }
                 if (tree.at(block).has("set")) {
-                    effects.put(id, Effect.set(values(block + "/set")));
+                    effects.put(id, Effect.set(tree.values(block + "/set")));
+                } else if (tree.at(block).has("retry-later")) {
+                    effects.put(id, new Effect.RetryLater(Optional.of(Durations.parse(tree.text(block + "/retry-later")))));
                 }
             }
             statuses.add(new StatusRule(name, triggers, effects));
@@ -60,25 +69,12 @@ final class MappingReader {
         return statuses;
     }
 
-    private Map<SystemId, Map<String, FieldRule>> fieldRules() {
-        Map<SystemId, Map<String, FieldRule>> rules = new LinkedHashMap<>();
-        for (String system : tree.at("/fields").propertyNames()) {
-            String pointer = YamlTree.child("/fields", system);
-            Map<String, FieldRule> fields = new LinkedHashMap<>();
-            for (String field : tree.at(pointer).propertyNames()) {
-                fields.put(field, FieldRule.forwardOnly(field, texts(YamlTree.child(pointer, field) + "/forward-only")));
-            }
-            rules.put(SystemId.of(system), fields);
-        }
-        return rules;
-    }
-
     private List<ActivityRule> activities() {
         List<ActivityRule> rules = new ArrayList<>();
         for (int i = 0; i < tree.at("/activities").size(); i++) {
             String pointer = YamlTree.child("/activities", i);
             Map<SystemId, String> kinds = new LinkedHashMap<>();
-            values(pointer + "/create").forEach((system, kind) -> kinds.put(SystemId.of(system), kind));
+            tree.values(pointer + "/create").forEach((system, kind) -> kinds.put(SystemId.of(system), kind));
             rules.add(new ActivityRule(SystemId.of(tree.text(pointer + "/from")), trigger(pointer), kinds));
         }
         return rules;
@@ -90,7 +86,7 @@ final class MappingReader {
             String pointer = YamlTree.child("/suppression", i);
             Map<SystemId, Effect> effects = new LinkedHashMap<>();
             for (String system : tree.at(pointer + "/set").propertyNames()) {
-                effects.put(SystemId.of(system), Effect.set(values(YamlTree.child(pointer + "/set", system))));
+                effects.put(SystemId.of(system), Effect.set(tree.values(YamlTree.child(pointer + "/set", system))));
             }
             rules.add(new SuppressionRule(SystemId.of(tree.text(pointer + "/from")), trigger(pointer),
                     tree.text(pointer + "/reason"), effects));
@@ -99,22 +95,11 @@ final class MappingReader {
     }
 
     private Trigger trigger(String pointer) {
-        return new Trigger(texts(pointer + "/on"), values(pointer + "/when"));
+        return trigger(tree, pointer);
     }
 
-    /** A block of key: scalar as text; empty when the block is absent. */
-    private Map<String, String> values(String pointer) {
-        Map<String, String> values = new LinkedHashMap<>();
-        tree.at(pointer).propertyNames().forEach(key -> values.put(key, tree.text(YamlTree.child(pointer, key))));
-        return values;
-    }
-
-    /** A list of scalars as text; empty when the list is absent. */
-    private List<String> texts(String pointer) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < tree.at(pointer).size(); i++) {
-            texts.add(tree.text(YamlTree.child(pointer, i)));
-        }
-        return texts;
+    /** The {@code on} and {@code when} of the block at the pointer. */
+    static Trigger trigger(YamlTree tree, String pointer) {
+        return new Trigger(tree.texts(pointer + "/on"), tree.values(pointer + "/when"));
     }
 }

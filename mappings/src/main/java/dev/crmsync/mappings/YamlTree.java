@@ -1,5 +1,8 @@
 package dev.crmsync.mappings;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +57,22 @@ final class YamlTree {
     String text(String pointer) {
         String written = scalarTexts.get(pointer);
         return written != null ? written : at(pointer).asString();
+    }
+
+    /** A block of key: scalar as text, in file order; empty when the block is absent. */
+    Map<String, String> values(String pointer) {
+        Map<String, String> values = new LinkedHashMap<>();
+        at(pointer).propertyNames().forEach(key -> values.put(key, text(child(pointer, key))));
+        return values;
+    }
+
+    /** A list of scalars as text; empty when the list is absent. */
+    List<String> texts(String pointer) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < at(pointer).size(); i++) {
+            texts.add(text(child(pointer, i)));
+        }
+        return texts;
     }
 
     static String child(String pointer, String key) {

@@ -46,7 +46,7 @@ class MappingLoaderManyProblemsTest {
         MappingException error = catchThrowableOfType(MappingException.class, () -> loader.parse("inline.yaml", yaml));
 
         assertThat(error.problems()).singleElement().extracting(MappingProblem::message).isEqualTo(
-                "is the number 5 (expected no-change, retry-later, or a block with on, when and/or set)");
+                "is the number 5 (expected no-change, retry-later, or a block with on, when, and set or retry-later)");
     }
 
     @Test

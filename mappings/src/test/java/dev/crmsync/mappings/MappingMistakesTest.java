@@ -61,7 +61,7 @@ class MappingMistakesTest {
             assertThat(p).extracting(MappingProblem::line, MappingProblem::column, MappingProblem::keyPath)
                     .containsExactly(8, 1, "supression");
             assertThat(p.message()).isEqualTo("unknown key 'supression' (expected one of: version, systems, statuses,"
-                    + " fields, activities, suppression; did you mean 'suppression'?)");
+                    + " fields, activities, suppression, ownership, engagement, bounces; did you mean 'suppression'?)");
         });
     }
 

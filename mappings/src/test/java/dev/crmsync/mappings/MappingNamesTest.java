@@ -76,4 +76,21 @@ class MappingNamesTest {
             assertThat(p.message()).startsWith("'Meeting Booked' is not a valid key here (expected a status name");
         });
     }
+
+    @Test
+    void fieldNameStartingWithAnUnderscoreIsKeptForTheEngine() {
+        MappingException error = catchThrowableOfType(MappingException.class, () -> loader.parse("inline.yaml", """
+                version: 1
+                systems: [instantly, hubspot]
+                statuses:
+                  replied:
+                    instantly: { on: [reply_received] }
+                    hubspot: { set: { _engagement.score: "1" } }
+                """));
+
+        assertThat(error.problems()).singleElement().satisfies(p -> {
+            assertThat(p.keyPath()).isEqualTo("statuses.replied.hubspot.set._engagement.score");
+            assertThat(p.message()).endsWith("not starting with '_' (kept for the engine's own state))");
+        });
+    }
 }

@@ -28,7 +28,8 @@ class MappingSchemaTest {
 
         assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(schema.path("properties").propertyNames())
-                .containsExactly("version", "systems", "statuses", "fields", "activities", "suppression");
+                .containsExactly("version", "systems", "statuses", "fields", "activities", "suppression", "ownership",
+                        "engagement", "bounces");
         assertThat(schema.path("required").values()).extracting(JsonNode::asString)
                 .containsExactly("version", "systems", "statuses");
     }

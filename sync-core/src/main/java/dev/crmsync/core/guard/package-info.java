@@ -1,2 +1,6 @@
-/** Guards the planner consults per field: ordering (stale), field order (forward-only), and echo (unchanged value). */
+/**
+ * The guards the planner consults per field: the field guard (echo of an unchanged value, field
+ * order, conflict rule, ordering) on the way out, and the echo guard (the source system's own field
+ * state, and writes of ours coming back) on the way in.
+ */
 package dev.crmsync.core.guard;

@@ -1,40 +1,57 @@
 package dev.crmsync.core.rules;
 
-import dev.crmsync.core.guard.FieldGuard;
+import dev.crmsync.core.guard.EchoGuard;
+import dev.crmsync.core.guard.SourceReport;
 import dev.crmsync.core.mapping.ActivityRule;
-import dev.crmsync.core.mapping.Effect;
 import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.mapping.StatusRule;
 import dev.crmsync.core.mapping.SuppressionRule;
-import dev.crmsync.core.model.Activity;
+import dev.crmsync.core.mapping.Trigger;
 import dev.crmsync.core.model.CanonicalChange;
-import dev.crmsync.core.model.Command;
 import dev.crmsync.core.model.Decision;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.FieldStateStore;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one canonical change into decisions and commands for each target, by the mapping:
- * the status table says which fields to set, activity rules which records to create, suppression
- * rules who must never be contacted again; the {@link FieldGuard} stops echoes, stale values and
- * backward moves. Live events, retries and backfills all go through here.
+ * Turns one canonical change into decisions and commands for each target, by the mapping. In order:
+ * <ol>
+ *   <li>the bounce policy may turn a persistent soft bounce into a hard one ({@link BouncePolicy});</li>
+ *   <li>the echo guard records what the source now holds and tells which reported fields are only our
+ *       own writes coming back ({@link EchoGuard}); the status, field mappings and rules that rest
+ *       only on those go no further;</li>
+ *   <li>per target, in id order: the status's effect, suppression rules, field mappings and the
+ *       engagement score, every field write through ownership and the field guard
+ *       ({@link WriteGate}), then activities.</li>
+ * </ol>
+ * Live events, retries and backfills all go through here. Deterministic: the same state and change
+ * give the same plan; all times are the changes' observation times.
  *
- * <p>Not thread-safe per person: the host serialises planning for one person (and runs it in the
- * transaction that stores the resulting commands).
+ * <p>Not thread-safe: the host serialises planning for one person (and runs it in the transaction that
+ * stores the resulting commands and field state).
  */
 public final class Planner {
     private final Mapping mapping;
-    private final FieldGuard guard;
+    private final EchoGuard echoes;
+    private final SourceOfTruth ownership;
+    private final ReportedFields reported;
+    private final EffectPlanner effects;
+    private final FieldMapper fields;
+    private final Optional<EngagementScorer> engagement;
+    private final Optional<BouncePolicy> bounces;
 
     public Planner(Mapping mapping, FieldStateStore states) {
         this.mapping = mapping;
-        this.guard = new FieldGuard(states);
+        this.echoes = new EchoGuard(states);
+        this.ownership = new SourceOfTruth(mapping.ownership());
+        this.reported = new ReportedFields(mapping);
+        WriteGate gate = new WriteGate(mapping, ownership, states, echoes);
+        this.effects = new EffectPlanner(gate);
+        this.fields = new FieldMapper(mapping.fieldMappings(), gate);
+        this.engagement = mapping.engagement().map(rule -> new EngagementScorer(rule, states, gate));
+        this.bounces = mapping.bounces().map(rule -> new BouncePolicy(rule, states));
     }
 
     public Mapping mapping() {
@@ -44,83 +61,51 @@ public final class Planner {
     /**
      * @param targets the systems the engine can write to; the change's own source is never a target
      */
-    public Plan plan(CanonicalChange change, Set<SystemId> targets) {
-        List<Decision> decisions = new ArrayList<>();
-        List<Command> commands = new ArrayList<>();
+    public Plan plan(CanonicalChange incoming, Set<SystemId> targets) {
+        PlanBuilder plan = new PlanBuilder(incoming);
+        CanonicalChange change = bounces.map(policy -> policy.apply(incoming, plan)).orElse(incoming);
+        List<SystemId> others = targets.stream().filter(t -> !t.equals(change.source())).sorted().toList();
         Optional<StatusRule> status = mapping.statusOf(change);
+        SourceReport report = echoes.observe(change.source(), change.who().email(), reported.claims(change, status),
+                change.observedAt());
+        plan.decideAll(report.decisions());
+        report.fresh().stream().sorted().forEach(field ->
+                ownership.notOwned(change.source(), field).ifPresent(plan::decide));
+        Optional<StatusRule> live = status.filter(s -> !report.isNothingNew(ReportedFields.statusFields(change, s)));
+        status.filter(s -> live.isEmpty()).ifPresent(s -> plan.decide(new Decision.SkippedEcho(change.source(), "status",
+                "status '" + s.name() + "' rests only on our own write reported back (or an old snapshot);"
+                        + " it goes no further")));
         List<SuppressionRule> suppressions = mapping.suppressions().stream()
                 .filter(s -> s.source().equals(change.source()) && s.trigger().matches(change))
-                .toList();
-        List<ActivityRule> activityRules = mapping.activities().stream()
+                .filter(s -> fires(plan, change, report, s.trigger(), "suppression " + s.reason())).toList();
+        List<ActivityRule> activities = mapping.activities().stream()
                 .filter(a -> a.source().equals(change.source()) && a.trigger().matches(change))
-                .toList();
-        if (status.isEmpty() && suppressions.isEmpty() && activityRules.isEmpty()) {
-            decisions.add(new Decision.NoChange(change.source(), "event",
-                    "the mapping names no status, activity or suppression for '" + change.eventType() + "'"));
-            return new Plan(decisions, commands);
+                .filter(a -> fires(plan, change, report, a.trigger(), "activity")).toList();
+        for (SystemId target : others) {
+            live.ifPresent(s -> effects.status(plan, change, s, target));
+            suppressions.forEach(rule -> effects.suppression(plan, change, rule, target));
+            activities.forEach(rule -> EffectPlanner.activities(plan, change, rule, target));
         }
-        for (SystemId target : targets.stream().sorted().toList()) {
-            if (target.equals(change.source())) {
-                continue;
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            status.ifPresent(s -> planStatus(change, s, target, fields, decisions));
-            for (SuppressionRule rule : suppressions) {
-                Effect effect = rule.effects().get(target);
-                if (effect instanceof Effect.SetFields set) {
-                    guardFields(change, target, set.fields(), "suppression " + rule.reason(), fields, decisions);
-                }
-            }
-            if (!fields.isEmpty()) {
-                commands.add(new Command.Upsert(target, change.who(), fields, change.observedAt()));
-            }
-            planActivities(change, activityRules, target, commands, decisions);
+        boolean mapped = fields.plan(plan, change, others, report);
+        boolean scored = engagement.map(scorer -> scorer.plan(plan, change, live, report, others)).orElse(false);
+        boolean named = status.isPresent() || !suppressions.isEmpty() || !activities.isEmpty() || mapped || scored;
+        if (!named) {
+            plan.decide(new Decision.NoChange(change.source(), "event", "the mapping names no status, activity,"
+                    + " suppression, field or score for '" + change.eventType() + "'"));
+        } else if (!plan.hasDecisions()) {
+            plan.decide(new Decision.NoChange(change.source(), "event", "no connected system to write to"));
         }
-        return new Plan(decisions, commands);
+        return plan.build();
     }
 
-    private void planStatus(CanonicalChange change, StatusRule status, SystemId target, Map<String, String> fields,
-                            List<Decision> decisions) {
-        Optional<Effect> effect = status.effectOn(target);
-        if (effect.isEmpty() || effect.get() instanceof Effect.NoChange) {
-            decisions.add(new Decision.NoChange(target, "status",
-                    "status '" + status.name() + "' changes nothing in " + target + " by the mapping"));
-        } else if (effect.get() instanceof Effect.RetryLater) {
-            decisions.add(new Decision.NoChange(target, "status",
-                    "status '" + status.name() + "' leaves " + target + " as it is for now (retry later)"));
-        } else if (effect.get() instanceof Effect.SetFields set) {
-            guardFields(change, target, set.fields(), "status " + status.name(), fields, decisions);
+    /** A rule whose {@code when} matched only through fields that are nothing new does not fire again. */
+    private static boolean fires(PlanBuilder plan, CanonicalChange change, SourceReport report, Trigger trigger,
+                                 String rule) {
+        if (!report.isNothingNew(trigger, change)) {
+            return true;
         }
-    }
-
-    private void guardFields(CanonicalChange change, SystemId target, Map<String, String> wanted, String why,
-                             Map<String, String> fields, List<Decision> decisions) {
-        String recordKey = change.who().email();
-        wanted.forEach((field, value) -> {
-            Decision decision = guard.check(target, recordKey, field, value, change.source(), change.observedAt(),
-                    mapping.fieldRule(target, field));
-            if (decision instanceof Decision.Applied applied) {
-                fields.put(field, value);
-                decision = new Decision.Applied(target, field, value, why + ", " + applied.reason());
-            }
-            decisions.add(decision);
-        });
-    }
-
-    private static void planActivities(CanonicalChange change, List<ActivityRule> rules, SystemId target,
-                                       List<Command> commands, List<Decision> decisions) {
-        for (ActivityRule rule : rules) {
-            String kind = rule.kinds().get(target);
-            if (kind == null) {
-                continue;
-            }
-            for (Activity activity : change.activities()) {
-                Activity typed = new Activity(kind, activity.key(), activity.subject(), activity.body(),
-                        activity.occurredAt(), activity.attributes());
-                commands.add(new Command.AddActivity(target, change.who(), typed));
-                decisions.add(new Decision.Applied(target, "activity:" + activity.key(), kind,
-                        change.eventType() + " makes a " + kind + " in " + target));
-            }
-        }
+        plan.decide(new Decision.SkippedEcho(change.source(), rule, "triggered only by our own write reported back"
+                + " (or an old snapshot); it goes no further"));
+        return false;
     }
 }

@@ -16,6 +16,7 @@ import dev.crmsync.core.model.Decision;
 import dev.crmsync.core.model.Identity;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.InMemoryFieldStateStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,20 @@ class PlannerTest {
         assertThat(plan.decisions()).singleElement().satisfies(d -> {
             assertThat(d).isInstanceOf(Decision.NoChange.class);
             assertThat(d.reason()).contains("out_of_office");
+        });
+    }
+
+    @Test
+    void retryLaterIsRecordedWithItsDelay() {
+        Planner full = new Planner(TestMappings.full(), new InMemoryFieldStateStore());
+
+        Plan plan = full.plan(TestMappings.instantly("lead_out_of_office", T), TestMappings.ALL);
+
+        assertThat(plan.commands()).isEmpty();
+        assertThat(TestMappings.decisions(plan, TestMappings.SALESFORCE, "status")).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo("retry-later");
+            assertThat(((Decision.RetryLater) d).after()).contains(Duration.ofHours(4));
+            assertThat(d.reason()).isEqualTo("status 'out_of_office' leaves salesforce as it is for now (retry later after 4 h)");
         });
     }
 
