@@ -40,7 +40,8 @@ final class PropertySchema {
     synchronized void reset() {
         byObject.clear();
         for (String name : List.of("email", "firstname", "lastname", "phone", "company", "jobtitle", "website",
-                "sync_suppression_reason", "sync_lost_reason", "sync_last_updated_by")) {
+                "sync_suppression_reason", "sync_lost_reason", "sync_last_updated_by", "sync_engagement_score",
+                "sync_seniority", "sync_linkedin_url", "sync_sequence_name")) {
             define("contacts", name, null);
         }
         define("contacts", LIFECYCLE_STAGE, LIFECYCLE_STAGES);
