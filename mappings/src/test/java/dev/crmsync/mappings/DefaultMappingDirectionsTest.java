@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The whole default mapping, run by the planner on a fresh person, in every direction: the exact
- * fields each change writes in each other system ("-" for the source itself, "(none)" for no upsert).
+ * fields each change writes in each other system ("-" for the source itself, "(none)" for no upsert; an
+ * Instantly unsubscribe or hard bounce is the one write back to its source: the block list).
  * Instantly changes carry campaign c-1, step 1; {@code custom.*} and {@code lead.*} inputs are fields,
  * other Instantly inputs attributes; CRM inputs are property changes.
  */
@@ -40,9 +41,9 @@ class DefaultMappingDirectionsTest {
             instantly | lead_not_interested     |                                     | lifecyclestage=other, sync_engagement_score=-5, sync_lost_reason=Not interested     | Status=Closed - Not Interested   | -
             instantly | lead_out_of_office      |                                     | (none)                                                                              | (none)                           | -
             instantly | lead_wrong_person       |                                     | hs_lead_status=UNQUALIFIED                                                          | Status=Closed - Disqualified     | -
-            instantly | lead_unsubscribed       |                                     | sync_do_not_contact=true, sync_suppression_reason=unsubscribed                      | HasOptedOutOfEmail=true          | -
-            instantly | email_bounced           | bounce_type=hard                    | sync_do_not_contact=true, sync_engagement_score=-10, sync_suppression_reason=hard_bounce | HasOptedOutOfEmail=true     | -
-            instantly | email_bounced           | bounce_type=soft                    | (none)                                                                              | (none)                           | -
+            instantly | lead_unsubscribed       |                                     | sync_do_not_contact=true, sync_suppression_reason=unsubscribed                      | HasOptedOutOfEmail=true          | blocklisted=true
+            instantly | email_bounced           | bounce_type=hard                    | sync_do_not_contact=true, sync_engagement_score=-10, sync_suppression_reason=hard_bounce | HasOptedOutOfEmail=true     | blocklisted=true
+            instantly | email_bounced           | bounce_type=soft                    | (none)                                                                              | (none)                           | (none)
             instantly | email_opened            |                                     | sync_engagement_score=1                                                             | (none)                           | -
             instantly | email_link_clicked      |                                     | sync_engagement_score=3                                                             | (none)                           | -
             instantly | campaign_completed      |                                     | sync_engagement_score=-3                                                            | (none)                           | -

@@ -24,7 +24,8 @@ import java.util.Set;
  *       only on those go no further;</li>
  *   <li>per target, in id order: the status's effect, suppression rules, field mappings and the
  *       engagement score, every field write through ownership and the field guard
- *       ({@link WriteGate}), then activities.</li>
+ *       ({@link WriteGate}), then activities; the source itself only gets the fields of a
+ *       suppression rule that names it.</li>
  * </ol>
  * Live events, retries and backfills all go through here. Deterministic: the same state and change
  * give the same plan; all times are the changes' observation times.
@@ -59,7 +60,9 @@ public final class Planner {
     }
 
     /**
-     * @param targets the systems the engine can write to; the change's own source is never a target
+     * @param targets the systems the engine can write to; the change's own source is written only by a
+     *                suppression rule whose {@code set} names it (a block-list entry), never by a status,
+     *                activity, field mapping or score
      */
     public Plan plan(CanonicalChange incoming, Set<SystemId> targets) {
         PlanBuilder plan = new PlanBuilder(incoming);
@@ -85,6 +88,11 @@ public final class Planner {
             live.ifPresent(s -> effects.status(plan, change, s, target));
             suppressions.forEach(rule -> effects.suppression(plan, change, rule, target));
             activities.forEach(rule -> EffectPlanner.activities(plan, change, rule, target));
+        }
+        if (targets.contains(change.source())) {
+            // The one write back to the source: a suppression rule that names it (an Instantly
+            // unsubscribe onto Instantly's block list). Idempotent, and it reports no status back.
+            suppressions.forEach(rule -> effects.suppression(plan, change, rule, change.source()));
         }
         boolean mapped = fields.plan(plan, change, others, report);
         boolean scored = engagement.map(scorer -> scorer.plan(plan, change, live, report, others)).orElse(false);

@@ -31,6 +31,14 @@ public interface SystemAdapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Manages this system's webhook subscriptions through its API (sync them to our endpoint, resume
+     * the ones it disabled); empty when the system has no such API or no credentials to call it.
+     */
+    default Optional<WebhookSubscriptions> webhookSubscriptions() {
+        return Optional.empty();
+    }
+
     /** Releases connections. Called once at shut-down. */
     @Override
     default void close() {
