@@ -4,6 +4,7 @@ import dev.crmsync.core.spi.AdapterContext;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.SystemAdapter;
+import dev.crmsync.core.spi.WebhookSubscriptions;
 import dev.crmsync.core.spi.WebhookVerifier;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,20 +12,22 @@ import java.util.Optional;
 /**
  * Instantly as the engine sees it: webhooks in, events translated, and, when {@code INSTANTLY_API_KEY}
  * is set, commands written through the API v2 client. Without a key the adapter still verifies and
- * translates webhooks; it just has no writer.
+ * translates webhooks; it just has no writer and does not manage webhook subscriptions.
  */
 final class InstantlyAdapter implements SystemAdapter {
     private final InstantlyWebhookVerifier verifier;
     private final InstantlyEventTranslator translator;
     private final Optional<CommandWriter> writer;
+    private final Optional<WebhookSubscriptions> subscriptions;
 
     InstantlyAdapter(InstantlyAdapterConfig config, AdapterContext context) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(context, "context");
         this.verifier = new InstantlyWebhookVerifier(config.webhookSecret(), config.signatureTolerance());
         this.translator = new InstantlyEventTranslator();
-        this.writer = config.apiKey().map(key -> new InstantlyCommandWriter(InstantlyClient.from(config, context),
-                config.batchSize(), config.stoppedListId()));
+        Optional<InstantlyClient> client = config.apiKey().map(key -> InstantlyClient.from(config, context));
+        this.writer = client.map(c -> new InstantlyCommandWriter(c, config.batchSize(), config.stoppedListId()));
+        this.subscriptions = client.map(InstantlyWebhookSubscriptions::new);
     }
 
     @Override
@@ -45,5 +48,11 @@ final class InstantlyAdapter implements SystemAdapter {
     @Override
     public Optional<CommandWriter> commandWriter() {
         return writer;
+    }
+
+    /** Present only with an API key: subscriptions are managed through the API. */
+    @Override
+    public Optional<WebhookSubscriptions> webhookSubscriptions() {
+        return subscriptions;
     }
 }

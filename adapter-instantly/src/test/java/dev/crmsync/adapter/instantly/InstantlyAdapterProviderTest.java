@@ -36,6 +36,7 @@ class InstantlyAdapterProviderTest {
         assertThat(adapter.webhookVerifier()).containsInstanceOf(InstantlyWebhookVerifier.class);
         assertThat(adapter.eventTranslator()).containsInstanceOf(InstantlyEventTranslator.class);
         assertThat(adapter.commandWriter()).isEmpty();
+        assertThat(adapter.webhookSubscriptions()).isEmpty();
     }
 
     @Test
@@ -43,6 +44,7 @@ class InstantlyAdapterProviderTest {
         SystemAdapter adapter = provider.create(config(Map.of("webhook-secret", "whsec-1", "api-key", "key-1")), context);
 
         assertThat(adapter.commandWriter()).containsInstanceOf(InstantlyCommandWriter.class);
+        assertThat(adapter.webhookSubscriptions()).containsInstanceOf(InstantlyWebhookSubscriptions.class);
         assertThat(adapter.webhookVerifier()).isPresent();
     }
 

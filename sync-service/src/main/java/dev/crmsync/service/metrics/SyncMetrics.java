@@ -53,6 +53,18 @@ public final class SyncMetrics {
                 .tag("target", target).tag("outcome", outcome).register(registry).increment(count);
     }
 
+    /** An alert raised, e.g. {@code kind=account_error}, by the system it came from. */
+    public void alert(String kind, String source) {
+        Counter.builder("sync.alerts").description("Alerts raised, by kind and source system")
+                .tag("kind", kind).tag("source", source).register(registry).increment();
+    }
+
+    /** Webhook subscriptions the watchdog resumed after the system had disabled them. */
+    public void webhooksResumed(String system, int count) {
+        Counter.builder("sync.webhooks.resumed").description("Disabled webhook subscriptions resumed by the watchdog")
+                .tag("system", system).register(registry).increment(count);
+    }
+
     static String outcome(int status) {
         if (status == 0) {
             return "io";

@@ -1,11 +1,13 @@
 package dev.crmsync.service.wiring;
 
+import dev.crmsync.core.config.Secret;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.IdentityResolver;
 import dev.crmsync.core.spi.SimulatorProvider;
 import dev.crmsync.core.spi.SystemAdapter;
+import dev.crmsync.core.spi.WebhookSubscriptions;
 import dev.crmsync.core.spi.WebhookVerifier;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,18 @@ public final class ConnectedSystems implements AutoCloseable {
     private final Map<String, SimulatorProvider.RunningSimulator> simulators;
     private final Map<String, TargetRateBudget> budgets;
     private final Set<String> withoutCredentials;
+    private final Map<String, Secret> webhookSecrets;
 
     public ConnectedSystems(Map<String, SystemAdapter> adapters, Map<String, SimulatorProvider.RunningSimulator> simulators,
                             Map<String, TargetRateBudget> budgets, Set<String> withoutCredentials) {
+        this(adapters, simulators, budgets, withoutCredentials, Map.of());
+    }
+
+    /** @param webhookSecrets each system's configured {@code webhook-secret}, for systems that have one; never logged */
+    public ConnectedSystems(Map<String, SystemAdapter> adapters, Map<String, SimulatorProvider.RunningSimulator> simulators,
+                            Map<String, TargetRateBudget> budgets, Set<String> withoutCredentials,
+                            Map<String, Secret> webhookSecrets) {
+        this.webhookSecrets = Map.copyOf(webhookSecrets);
         this.adapters = new TreeMap<>(adapters);
         this.simulators = new TreeMap<>(simulators);
         this.budgets = new TreeMap<>(budgets);
@@ -53,6 +64,23 @@ public final class ConnectedSystems implements AutoCloseable {
 
     public Optional<CommandWriter> writer(String systemId) {
         return adapter(systemId).flatMap(SystemAdapter::commandWriter);
+    }
+
+    /** The system's webhook subscription upkeep; empty when its adapter has none (or no credentials for it). */
+    public Optional<WebhookSubscriptions> webhookSubscriptions(String systemId) {
+        return adapter(systemId).flatMap(SystemAdapter::webhookSubscriptions);
+    }
+
+    /** The systems whose adapter manages webhook subscriptions, by system id. */
+    public Map<String, WebhookSubscriptions> allWebhookSubscriptions() {
+        Map<String, WebhookSubscriptions> all = new TreeMap<>();
+        adapters.forEach((id, adapter) -> adapter.webhookSubscriptions().ifPresent(w -> all.put(id, w)));
+        return all;
+    }
+
+    /** The system's configured webhook secret (the sandbox default included); empty when it has none. */
+    public Optional<Secret> webhookSecret(String systemId) {
+        return Optional.ofNullable(webhookSecrets.get(systemId));
     }
 
     /** The adapters that can tell who one of their record ids is, by system id. */

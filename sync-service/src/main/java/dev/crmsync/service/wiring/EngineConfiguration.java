@@ -54,6 +54,7 @@ class EngineConfiguration {
         Map<String, SimulatorProvider.RunningSimulator> simulators = new LinkedHashMap<>();
         Map<String, TargetRateBudget> budgets = new LinkedHashMap<>();
         Set<String> withoutCredentials = new HashSet<>();
+        Map<String, dev.crmsync.core.config.Secret> webhookSecrets = new HashMap<>();
         List<String> problems = new ArrayList<>();
         List<AdapterProvider> providers = AdapterRegistry.discover().providers();
         Map<String, Map<String, String>> rawById = new HashMap<>();
@@ -79,6 +80,9 @@ class EngineConfiguration {
                 AdapterConfig config = spec.parse(envPrefix(id), raw);
                 adapters.put(id, provider.create(config, new AdapterContext(clock, budget, "crm-sync")));
                 budgets.put(id, budget);
+                if (raw.containsKey("webhook-secret")) {
+                    webhookSecrets.put(id, dev.crmsync.core.config.Secret.of(raw.get("webhook-secret")));
+                }
                 if (sandbox) {
                     withoutCredentials.add(id);
                 }
@@ -97,7 +101,7 @@ class EngineConfiguration {
             simulators.values().forEach(SimulatorProvider.RunningSimulator::close);
             throw new AdapterConfigException("cannot start; fix these settings: " + String.join("; ", problems));
         }
-        return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials);
+        return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials, webhookSecrets);
     }
 
     private static boolean hasCredentials(ConfigSpec spec, Map<String, String> raw) {

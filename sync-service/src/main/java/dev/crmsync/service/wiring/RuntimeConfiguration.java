@@ -1,11 +1,16 @@
 package dev.crmsync.service.wiring;
 
+import dev.crmsync.service.alerts.AccountErrorAlert;
+import dev.crmsync.service.alerts.SlackNotifier;
 import dev.crmsync.service.metrics.SyncMetrics;
 import dev.crmsync.service.persistence.CommandCodec;
 import dev.crmsync.service.persistence.DeadLetterRepository;
 import dev.crmsync.service.persistence.InboundEventStore;
 import dev.crmsync.service.persistence.OutboxRepository;
+import dev.crmsync.service.worker.WebhookWatchdog;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +47,25 @@ class RuntimeConfiguration {
     @Bean
     WorkerThreads workerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
                                 MappingHolder mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
-                                SyncProperties properties, Clock clock, SyncMetrics metrics) {
+                                SyncProperties properties, Clock clock, SyncMetrics metrics,
+                                AccountErrorAlert accountErrorAlert) {
         return new WorkerThreads(jdbc, transactions, systems, mapping, codec, outbox, database, properties, clock,
-                metrics);
+                metrics, accountErrorAlert);
+    }
+
+    /** Alerts on {@code account_error} events; posts to Slack when {@code SLACK_WEBHOOK_URL} is set. */
+    @Bean(destroyMethod = "close")
+    AccountErrorAlert accountErrorAlert(SyncProperties properties, SyncMetrics metrics) {
+        String url = properties.alerts().slackWebhookUrl();
+        Optional<SlackNotifier> slack = url == null || url.isBlank()
+                ? Optional.empty() : Optional.of(new SlackNotifier(URI.create(url.trim())));
+        return new AccountErrorAlert(metrics, slack);
+    }
+
+    @Bean
+    WebhookWatchdog webhookWatchdog(ConnectedSystems systems, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+                                    SyncProperties properties, SyncMetrics metrics) {
+        return new WebhookWatchdog(systems.allWebhookSubscriptions(), jdbc, tx, clock,
+                properties.watchdog().interval(), metrics);
     }
 }

@@ -7,10 +7,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** The service's own settings ({@code sync.*} in application.yaml, fed by the documented environment variables). */
 @ConfigurationProperties(prefix = "sync")
 public record SyncProperties(Database database, String mappings, String adminToken, String publicUrl, Ingest ingest,
-                             Workers workers, Dispatch dispatch, Map<String, RateLimit> rateLimits) {
+                             Workers workers, Dispatch dispatch, Map<String, RateLimit> rateLimits, Watchdog watchdog,
+                             Alerts alerts) {
 
     public SyncProperties {
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+        watchdog = watchdog == null ? new Watchdog(null) : watchdog;
+        alerts = alerts == null ? new Alerts(null) : alerts;
+    }
+
+    /** @param interval how often the webhook watchdog resumes disabled subscriptions ({@code sync.watchdog.interval}, 5m) */
+    public record Watchdog(Duration interval) {
+        public Watchdog {
+            interval = interval == null || interval.isZero() || interval.isNegative() ? Duration.ofMinutes(5) : interval;
+        }
+    }
+
+    /** @param slackWebhookUrl a Slack incoming-webhook URL alerts are posted to ({@code SLACK_WEBHOOK_URL}); blank: none */
+    public record Alerts(String slackWebhookUrl) {
+        @Override
+        public String toString() {
+            return "Alerts[slackWebhookUrl=" + (slackWebhookUrl == null || slackWebhookUrl.isBlank() ? "unset" : "****") + "]";
+        }
     }
 
     public record Database(String url, String user, String password, String dataDir, int poolSize) {

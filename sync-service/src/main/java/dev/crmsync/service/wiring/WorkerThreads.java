@@ -6,6 +6,7 @@ import dev.crmsync.service.persistence.CommandCodec;
 import dev.crmsync.service.persistence.LinkedIdentityLookup;
 import dev.crmsync.service.persistence.OutboxRepository;
 import dev.crmsync.service.persistence.OutboxWriter;
+import dev.crmsync.service.worker.EventObserver;
 import dev.crmsync.service.worker.InboundWorker;
 import dev.crmsync.service.worker.NotificationListener;
 import dev.crmsync.service.worker.TargetDispatcher;
@@ -35,7 +36,7 @@ public final class WorkerThreads implements SmartLifecycle {
 
     WorkerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
                   MappingHolder mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
-                  SyncProperties properties, Clock clock, SyncMetrics metrics) {
+                  SyncProperties properties, Clock clock, SyncMetrics metrics, EventObserver observer) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         SyncProperties.Workers w = properties.workers();
@@ -43,7 +44,7 @@ public final class WorkerThreads implements SmartLifecycle {
         LinkedIdentityLookup identities = new LinkedIdentityLookup(jdbc, systems.identityResolvers());
         for (int i = 0; i < w.inboundThreads(); i++) {
             workers.add(new InboundWorker(jdbc, tx, systems, mapping::current, codec, identities, inboundWakeUp, outboxWakeUp::signal,
-                    w.batchSize(), w.maxAttempts(), d.pollInterval()));
+                    w.batchSize(), w.maxAttempts(), d.pollInterval(), observer));
         }
         for (SystemId target : systems.targets()) {
             systems.writer(target.value()).ifPresent(writer -> dispatchers.add(new TargetDispatcher(target.value(),

@@ -45,6 +45,7 @@ public final class InboundWorker implements Runnable {
     private final int batchSize;
     private final int maxAttempts;
     private final Duration pollInterval;
+    private final EventObserver observer;
     private volatile boolean running = true;
 
     record Claimed(long id, String source, String eventType, String email, byte[] payload, int attempts) {
@@ -53,6 +54,15 @@ public final class InboundWorker implements Runnable {
     public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Supplier<Mapping> mapping,
                          CommandCodec codec, IdentityLookup identities, WakeUp wakeUp, Runnable onCommands,
                          int batchSize, int maxAttempts, Duration pollInterval) {
+        this(jdbc, tx, systems, mapping, codec, identities, wakeUp, onCommands, batchSize, maxAttempts, pollInterval,
+                EventObserver.NONE);
+    }
+
+    /** @param observer told about each finished event after its batch committed */
+    public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Supplier<Mapping> mapping,
+                         CommandCodec codec, IdentityLookup identities, WakeUp wakeUp, Runnable onCommands,
+                         int batchSize, int maxAttempts, Duration pollInterval, EventObserver observer) {
+        this.observer = observer;
         this.jdbc = jdbc;
         this.tx = tx;
         this.systems = systems;
@@ -91,6 +101,7 @@ public final class InboundWorker implements Runnable {
     /** Processes one batch; returns how many events it claimed. */
     public int processBatch() {
         Boolean[] wroteCommands = {false};
+        List<Claimed> done = new ArrayList<>();
         Integer claimed = tx.execute(status -> {
             List<Claimed> events = claim();
             if (events.isEmpty()) {
@@ -112,6 +123,7 @@ public final class InboundWorker implements Runnable {
             for (Translated t : translated) {
                 if (plan(t, planner, states, outbox, targets)) {
                     finished.add(t.event().id());
+                    done.add(t.event());
                 }
             }
             states.flush(jdbc);
@@ -122,6 +134,14 @@ public final class InboundWorker implements Runnable {
         });
         if (wroteCommands[0]) {
             onCommands.run();
+        }
+        for (Claimed event : done) {
+            try {
+                observer.processed(new EventObserver.ProcessedEvent(event.id(), event.source(), event.eventType(),
+                        event.payload()));
+            } catch (RuntimeException e) {
+                log.warn("Observer failed on event {}; ignored: {}", event.id(), e.toString());
+            }
         }
         return claimed == null ? 0 : claimed;
     }
