@@ -69,7 +69,7 @@ class DefaultMappingTest {
     @Test
     void statusesKeepTheFilesPriorityOrder() {
         assertThat(loader.loadDefault().statuses()).extracting(StatusRule::name).containsExactly(
-                "replied", "interested", "meeting_booked", "meeting_completed", "not_interested", "out_of_office",
+                "replied", "interested", "meeting_booked", "meeting_completed", "won", "not_interested", "out_of_office",
                 "wrong_person");
     }
 

@@ -81,7 +81,7 @@ class InstantlyEventCatalogIT {
                         Map.of("lifecyclestage", "opportunity"), 0, false, "applied"),
                 arguments("lead_meeting_completed", Map.of(), "lead_meeting_completed",
                         Map.of("lifecyclestage", "opportunity"), 0, false, "applied"),
-                arguments("lead_closed", Map.of(), "lead_closed", Map.of(), 0, false, "no-change"),
+                arguments("lead_closed", Map.of(), "lead_closed", Map.of("lifecyclestage", "customer"), 0, false, "applied"),
                 arguments("lead_out_of_office", Map.of(), "lead_out_of_office", Map.of(), 0, false, "no-change"),
                 arguments("lead_wrong_person", Map.of(), "lead_wrong_person",
                         Map.of("hs_lead_status", "UNQUALIFIED"), 0, false, "applied"),

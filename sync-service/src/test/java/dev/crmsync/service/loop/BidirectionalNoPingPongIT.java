@@ -85,4 +85,18 @@ class BidirectionalNoPingPongIT {
         int crossSystemWrites = instantly.interestUpdates(ANN) + hubspotWrites() - hubspotWritesBefore;
         assertThat(crossSystemWrites).as("one real edit, one write").isEqualTo(1);
     }
+
+    @Test
+    void aWonDealInTheCrmStopsTheLeadsInstantlySequence() throws Exception {
+        instantly.sendEvent("reply_received", ANN, Map.of("email_id", "r-2", "reply_text", "Send the contract")).get();
+        settle();
+        assertThat(instantly.leads(ANN)).as("in its campaign before the deal is won").isNotEmpty();
+
+        hubspot.repEdit(ANN, Map.of("lifecyclestage", "customer"));
+        settle();
+
+        assertThat(instantly.interestUpdates(ANN)).as("marked won (4) once, before the lead left its campaign")
+                .isEqualTo(1);
+        assertThat(instantly.leads(ANN)).as("no longer in an active campaign: no more cold email").isEmpty();
+    }
 }
