@@ -1,5 +1,7 @@
 package dev.crmsync.testkit.hubspot;
 
+import dev.crmsync.testkit.http.FaultPlan;
+import dev.crmsync.testkit.http.RequestCounters;
 import com.sun.net.httpserver.HttpServer;
 import dev.crmsync.core.spi.SimulatorProvider;
 import java.io.IOException;

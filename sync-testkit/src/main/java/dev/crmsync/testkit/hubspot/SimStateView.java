@@ -1,5 +1,6 @@
 package dev.crmsync.testkit.hubspot;
 
+import dev.crmsync.testkit.http.RequestCounters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

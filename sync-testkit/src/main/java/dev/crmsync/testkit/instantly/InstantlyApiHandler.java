@@ -1,5 +1,7 @@
 package dev.crmsync.testkit.instantly;
 
+import dev.crmsync.testkit.http.FaultPlan;
+import dev.crmsync.testkit.http.RequestCounters;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;

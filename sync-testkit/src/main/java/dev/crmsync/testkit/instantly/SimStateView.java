@@ -1,5 +1,6 @@
 package dev.crmsync.testkit.instantly;
 
+import dev.crmsync.testkit.http.RequestCounters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.crmsync.testkit.hubspot;
+package dev.crmsync.testkit.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /** Faults a test asked for: failures for the next requests, a latency on every request, a late answer. Thread-safe. */
-final class FaultPlan {
+public final class FaultPlan {
 
     private static final class Pending {
         final String operation;
@@ -31,37 +31,37 @@ final class FaultPlan {
     private final List<Pending> delays = new ArrayList<>();
     private Duration latency = Duration.ZERO;
 
-    synchronized void failNext(String operation, int count, int status) {
+    public synchronized void failNext(String operation, int count, int status) {
         if (count > 0) {
             failures.add(new Pending(operation, count, status, null));
         }
     }
 
-    synchronized void delayNext(String operation, Duration delay) {
+    public synchronized void delayNext(String operation, Duration delay) {
         delays.add(new Pending(operation, 1, 0, delay));
     }
 
-    synchronized void setLatency(Duration latency) {
+    public synchronized void setLatency(Duration latency) {
         this.latency = latency;
     }
 
-    synchronized Duration latency() {
+    public synchronized Duration latency() {
         return latency;
     }
 
     /** The status to answer instead of handling this request, consuming one planned failure. */
-    synchronized OptionalInt takeFailure(String operation) {
+    public synchronized OptionalInt takeFailure(String operation) {
         Pending pending = take(failures, operation);
         return pending == null ? OptionalInt.empty() : OptionalInt.of(pending.status);
     }
 
     /** How long to hold this request's answer after applying it. */
-    synchronized Duration takeDelay(String operation) {
+    public synchronized Duration takeDelay(String operation) {
         Pending pending = take(delays, operation);
         return pending == null ? Duration.ZERO : pending.delay;
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         failures.clear();
         delays.clear();
         latency = Duration.ZERO;

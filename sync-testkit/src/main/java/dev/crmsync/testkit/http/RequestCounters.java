@@ -1,4 +1,4 @@
-package dev.crmsync.testkit.hubspot;
+package dev.crmsync.testkit.http;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -6,33 +6,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts of authorised API calls per operation, and of calls refused by the rate limit. Thread-safe. */
-final class RequestCounters {
+public final class RequestCounters {
     private final Map<String, AtomicInteger> byOperation = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
 
-    void admitted(String operation) {
+    public void admitted(String operation) {
         byOperation.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    void rateLimited() {
+    public void rateLimited() {
         rateLimited.incrementAndGet();
     }
 
-    Map<String, Integer> byOperation() {
+    public Map<String, Integer> byOperation() {
         Map<String, Integer> copy = new TreeMap<>();
         byOperation.forEach((op, n) -> copy.put(op, n.get()));
         return copy;
     }
 
-    int total() {
+    public int total() {
         return byOperation.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    int rateLimitedCount() {
+    public int rateLimitedCount() {
         return rateLimited.get();
     }
 
-    void reset() {
+    public void reset() {
         byOperation.clear();
         rateLimited.set(0);
     }
