@@ -1,6 +1,7 @@
 package dev.crmsync.adapter.instantly;
 
 import dev.crmsync.core.model.Fingerprint;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +22,11 @@ import tools.jackson.databind.JsonNode;
  * @param interestStatus  {@code lt_interest_status} (1 interested, 2 meeting booked, ...), or null for "Lead"
  * @param fields          the core fields Instantly names in snake case ({@code first_name}, ...), as text
  * @param customVariables the lead's custom variables, as text
+ * @param updatedAt       {@code timestamp_updated}, when Instantly last changed the record, or null
  */
 public record InstantlyLead(String id, String email, String campaignId, String listId, Integer status,
-                            Integer interestStatus, Map<String, String> fields, Map<String, String> customVariables) {
+                            Integer interestStatus, Map<String, String> fields, Map<String, String> customVariables,
+                            Instant updatedAt) {
 
     public static final int ACTIVE = 1;
     public static final int PAUSED = 2;
@@ -41,6 +44,12 @@ public record InstantlyLead(String id, String email, String campaignId, String l
         Objects.requireNonNull(id, "id");
         fields = Map.copyOf(fields);
         customVariables = Map.copyOf(customVariables);
+    }
+
+    /** A lead record without a known update time. */
+    public InstantlyLead(String id, String email, String campaignId, String listId, Integer status,
+                         Integer interestStatus, Map<String, String> fields, Map<String, String> customVariables) {
+        this(id, email, campaignId, listId, status, interestStatus, fields, customVariables, null);
     }
 
     /** True while Instantly may still send to this lead in a campaign (active or paused there). */
@@ -61,7 +70,8 @@ public record InstantlyLead(String id, String email, String campaignId, String l
         custom.keySet().removeAll(PAYLOAD_CORE_ECHOES);
         custom.putAll(InstantlyJson.scalars(node, "custom_variables"));
         return new InstantlyLead(InstantlyJson.text(node, "id"), email == null ? null : email.trim().toLowerCase(Locale.ROOT), InstantlyJson.text(node, "campaign"), InstantlyJson.text(node, "list_id"),
-                InstantlyJson.integer(node, "status"), InstantlyJson.integer(node, "lt_interest_status"), fields, custom);
+                InstantlyJson.integer(node, "status"), InstantlyJson.integer(node, "lt_interest_status"), fields, custom,
+                InstantlyTimestamps.parse(node.get("timestamp_updated")).orElse(null));
     }
 
     @Override

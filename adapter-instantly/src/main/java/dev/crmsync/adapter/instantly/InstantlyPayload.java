@@ -26,12 +26,13 @@ final class InstantlyPayload {
             "retry_group_id", "retry_successful");
 
     // Instantly merges the lead's own data into the payload as extra top-level keys; everything
-    // not named here (or a retry field) is treated as such lead data.
+    // not named here (or a retry field) is treated as such lead data. `reconciled` is ours: it marks
+    // the events InstantlyLeadReconcile synthesizes from the lead list.
     private static final Set<String> SCHEMA_FIELDS = Set.of("timestamp", "event_type", "workspace", "campaign_id",
             "campaign_name", "lead_email", "email_account", "unibox_url", "step", "variant", "is_first", "email_id",
             "email_subject", "email_text", "email_html", "reply_text_snippet", "reply_subject", "reply_text",
             "reply_html", "bounce_type", "interest_value", "custom_variables", "reason", "bounce_reason",
-            "open_count", "link_url", "error_type", "error_message", "email", "account_email");
+            "open_count", "link_url", "error_type", "error_message", "email", "account_email", "reconciled");
 
     private static final int MAX_PARSER_MESSAGE = 160;
 

@@ -1,6 +1,7 @@
 package dev.crmsync.adapter.instantly;
 
 import dev.crmsync.core.config.Secret;
+import dev.crmsync.core.spi.ParsedEvent;
 import dev.crmsync.core.spi.WebhookSubscriptions;
 import java.net.URI;
 import java.time.Duration;
@@ -12,15 +13,17 @@ import java.util.Objects;
 /**
  * Instantly's {@link WebhookSubscriptions}: {@link InstantlyWebhookSync} for {@link #sync}, and
  * {@link InstantlyWebhookWatchdog}'s plan carried out with {@link InstantlyClient#resumeWebhook} for
- * {@link #resumePaused}. Needs the API key, so the adapter offers it only when one is set.
+ * {@link #resumePaused}, {@link InstantlyLeadReconcile} for {@link #reconcile}. Needs the API key, so the adapter offers it only when one is set.
  */
 final class InstantlyWebhookSubscriptions implements WebhookSubscriptions {
     private final InstantlyClient client;
     private final InstantlyWebhookSync sync;
+    private final InstantlyLeadReconcile reconcile;
 
     InstantlyWebhookSubscriptions(InstantlyClient client) {
         this.client = Objects.requireNonNull(client, "client");
         this.sync = new InstantlyWebhookSync(client);
+        this.reconcile = new InstantlyLeadReconcile(client);
     }
 
     @Override
@@ -38,5 +41,10 @@ final class InstantlyWebhookSubscriptions implements WebhookSubscriptions {
             resumed.add(new PausedSubscription(r.webhookId(), r.eventType(), r.pausedSince(), now));
         }
         return resumed;
+    }
+
+    @Override
+    public List<ParsedEvent> reconcile(Instant since) {
+        return reconcile.since(since);
     }
 }

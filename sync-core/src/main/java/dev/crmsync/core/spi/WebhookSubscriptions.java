@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Keeps a system's webhook subscriptions pointed at us, for systems whose API manages them (e.g. a
  * vendor that disables a subscription after failed deliveries). The host decides when: an admin call
- * runs {@link #sync}, a scheduled watchdog runs {@link #resumePaused}. Implementations call the
- * vendor's API and may throw {@link AdapterException}; they never log secrets.
+ * runs {@link #sync}; a scheduled watchdog runs {@link #resumePaused}, then {@link #reconcile} for each
+ * gap. Implementations call the vendor's API and may throw {@link AdapterException}; they never log
+ * secrets.
  */
 public interface WebhookSubscriptions {
 
@@ -39,6 +40,20 @@ public interface WebhookSubscriptions {
      * @return the subscriptions resumed by this call; empty when all were active
      */
     List<PausedSubscription> resumePaused(Instant now, Duration lookback);
+
+    /**
+     * Fills a gap {@link #resumePaused} reported: pages the system's records changed at or after
+     * {@code since} and returns them as events in the system's own webhook format, as its
+     * {@link EventTranslator#parse} would return them, so the host stores and translates them like any
+     * delivered webhook. Each event's dedup key is stable for the same record state: calling again with
+     * no change in the system yields the same keys, so storing them again stores nothing new. May do
+     * I/O (one listing of the system's records); never logs personal data or secrets.
+     *
+     * @param since the start of the gap, e.g. {@link PausedSubscription#pausedSince()}
+     * @return one event per record changed since then, in no particular order; empty when none changed
+     * @throws TransientAdapterException when the system cannot answer now (timeout, rate limit, 5xx)
+     */
+    List<ParsedEvent> reconcile(Instant since);
 
     /**
      * What one {@link #sync} did, by subscription id.

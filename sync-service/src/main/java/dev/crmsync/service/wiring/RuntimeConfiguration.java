@@ -64,8 +64,8 @@ class RuntimeConfiguration {
 
     @Bean
     WebhookWatchdog webhookWatchdog(ConnectedSystems systems, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
-                                    SyncProperties properties, SyncMetrics metrics) {
+                                    SyncProperties properties, SyncMetrics metrics, InboundEventStore inbound) {
         return new WebhookWatchdog(systems.allWebhookSubscriptions(), jdbc, tx, clock,
-                properties.watchdog().interval(), metrics);
+                properties.watchdog().interval(), metrics, inbound);
     }
 }

@@ -1,17 +1,22 @@
 package dev.crmsync.service.worker;
 
+import dev.crmsync.core.spi.ParsedEvent;
 import dev.crmsync.core.spi.WebhookSubscriptions;
 import dev.crmsync.core.spi.WebhookSubscriptions.PausedSubscription;
 import dev.crmsync.service.metrics.SyncMetrics;
+import dev.crmsync.service.persistence.InboundEventStore;
+import dev.crmsync.service.persistence.StoredEvent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,14 +29,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One instance at a time: a run holds {@code pg_try_advisory_xact_lock} and skips when another has it.
  * Each resumed subscription is logged (ids and counts only), counted in {@code sync.webhooks.resumed},
  * and recorded as a row of {@code webhook_gap}: the window {@code [paused_since, resumed_at)} whose
- * events the system never delivered. Filling that window is the job of a later backfill/reconcile job,
- * which sets {@code reconciled_at}; this class does not reconcile.
+ * events the system never delivered. Then it fills every open gap of the system (this run's and any
+ * earlier one whose {@code reconciled_at} is still null): one {@link WebhookSubscriptions#reconcile}
+ * from the earliest open {@code paused_since}, whose events are stored through
+ * {@link InboundEventStore} (auth method {@code reconcile}; known dedup keys are skipped) and then
+ * translated by the workers like any webhook. Once they are committed (within 30 s), the gaps get
+ * {@code reconciled_at}; on any failure they stay open and the next run tries again.
  */
 public final class WebhookWatchdog implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookWatchdog.class);
     /** Advisory lock key pair: "SYNC" and 1, in the two-key space the per-person locks do not use. */
     private static final int LOCK_CLASS = 0x53594e43;
     private static final int LOCK_WATCHDOG = 1;
+    private static final String AUTH_METHOD = "reconcile";
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, WebhookSubscriptions> systems;
     private final JdbcTemplate jdbc;
@@ -39,17 +50,19 @@ public final class WebhookWatchdog implements SmartLifecycle {
     private final Clock clock;
     private final Duration interval;
     private final SyncMetrics metrics;
+    private final InboundEventStore inbound;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     public WebhookWatchdog(Map<String, WebhookSubscriptions> systems, JdbcTemplate jdbc, TransactionTemplate tx,
-                           Clock clock, Duration interval, SyncMetrics metrics) {
+                           Clock clock, Duration interval, SyncMetrics metrics, InboundEventStore inbound) {
         this.systems = Map.copyOf(systems);
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.interval = interval;
         this.metrics = metrics;
+        this.inbound = inbound;
     }
 
     /**
@@ -75,6 +88,7 @@ public final class WebhookWatchdog implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     log.warn("Webhook watchdog: checking {} failed; next try in {}: {}", system, interval, e.toString());
                 }
+                reconcileOpenGaps(system, subscriptions, now);
             });
         });
         return resumed;
@@ -92,6 +106,33 @@ public final class WebhookWatchdog implements SmartLifecycle {
         log.warn("Webhook watchdog: resumed {} disabled {} subscription(s) {}; gap from {} recorded for reconcile",
                 done.size(), system, done.stream().map(PausedSubscription::subscriptionId).toList(),
                 done.stream().map(PausedSubscription::pausedSince).min(Instant::compareTo).orElseThrow());
+    }
+
+    private void reconcileOpenGaps(String system, WebhookSubscriptions subscriptions, Instant now) {
+        List<Map<String, Object>> open = jdbc.queryForList("select id, paused_since from webhook_gap "
+                + "where system = ? and reconciled_at is null order by paused_since", system);
+        if (open.isEmpty()) {
+            return;
+        }
+        Instant since = ((Timestamp) open.get(0).get("paused_since")).toInstant();
+        try {
+            List<ParsedEvent> events = subscriptions.reconcile(since);
+            List<StoredEvent> stored = inbound.store(system, events, AUTH_METHOD, now)
+                    .get(STORE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            long added = stored.stream().filter(e -> !e.duplicate()).count();
+            for (Map<String, Object> gap : open) {
+                jdbc.update("update webhook_gap set reconciled_at = now() where id = ?", gap.get("id"));
+            }
+            log.info("Webhook watchdog: reconciled {} {} gap(s): {} event(s) found, {} new", open.size(), system,
+                    events.size(), added);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Webhook watchdog: reconciling {} interrupted; {} gap(s) stay open", system, open.size());
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            log.warn("Webhook watchdog: reconciling {} failed; {} gap(s) stay open, next try in {}: {}", system,
+                    open.size(), interval, cause.getClass().getSimpleName());
+        }
     }
 
     @Override
