@@ -50,7 +50,7 @@ class DefaultMappingNoPingPongTest {
         assertThat(upserts(reply)).isEqualTo(1);
         assertThat(upserts(stageEcho) + upserts(statusEcho)).as("our HubSpot write does not flow back").isZero();
         assertThat(move.commands()).singleElement().isEqualTo(
-                new Command.Upsert(INSTANTLY, ANN, Map.of("interest_value", "2"), T.plusSeconds(60)));
+                new Command.Upsert(INSTANTLY, ANN, Map.of("interest_value", "2", "sequence", "stopped"), T.plusSeconds(60)));
         assertThat(instantlyEcho.commands()).as("Instantly's echo writes nothing to HubSpot").isEmpty();
     }
 }

@@ -32,7 +32,7 @@ class DefaultStatusTableTest {
     @CsvSource(delimiter = '|', textBlock = """
             # Instantly event        | status            | HubSpot                                            | Salesforce                     | Instantly interest
             lead_interested          | interested        | lifecyclestage=salesqualifiedlead                  | Status=Working - Contacted      | interest_value=1
-            lead_meeting_booked      | meeting_booked    | lifecyclestage=opportunity                         | Status=Working - Meeting Set   | interest_value=2
+            lead_meeting_booked      | meeting_booked    | lifecyclestage=opportunity                         | Status=Working - Meeting Set   | interest_value=2, sequence=stopped
             lead_meeting_completed   | meeting_completed | lifecyclestage=opportunity                         | Status=Working - Qualified     | interest_value=3
             lead_not_interested      | not_interested    | lifecyclestage=other, sync_lost_reason=Not interested | Status=Closed - Not Interested | interest_value=-1
             lead_out_of_office       | out_of_office     | no-change                                          | retry-later                    | interest_value=0
