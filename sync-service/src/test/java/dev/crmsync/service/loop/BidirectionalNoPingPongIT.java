@@ -73,9 +73,9 @@ class BidirectionalNoPingPongIT {
         hubspot.repEdit(ANN, Map.of("lifecyclestage", "opportunity"));
         settle();
 
-        // then Instantly hears "meeting booked" exactly once
-        assertThat(instantly.interestStatus(ANN)).contains(2);
+        // then Instantly hears "meeting booked" exactly once, and the deal in progress ends the cold sequence
         assertThat(instantly.interestUpdates(ANN)).isEqualTo(1);
+        assertThat(instantly.leads(ANN)).as("no more cold email during a live deal").isEmpty();
 
         // and when Instantly reports that status change back, HubSpot is not written again
         instantly.sendEvent("lead_meeting_booked", ANN, Map.of()).get();
