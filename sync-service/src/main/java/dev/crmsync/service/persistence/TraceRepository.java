@@ -1,6 +1,5 @@
 package dev.crmsync.service.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,55 +20,28 @@ public final class TraceRepository {
         this.jdbc = jdbc;
     }
 
+    /** The timeline's four sources; each row's columns become the entry's keys, in this order. */
+    private static final List<String> TIMELINE = List.of(
+            "select received_at as at, 'received'::text as type, id as \"eventId\", source, event_type as \"eventType\", "
+                    + "auth_method as auth, occurred_at as \"occurredAt\", convert_from(payload, 'UTF8') as payload "
+                    + "from inbound_event where email = ? order by id",
+            "select at, 'decision'::text as type, event_id as \"eventId\", target, subject, outcome, value, reason "
+                    + "from decision where email = ? order by id",
+            "select created_at as at, 'command'::text as type, id as \"commandId\", inbound_event_id as \"eventId\", "
+                    + "target, kind, status, attempts, payload::text as command, last_error as \"lastError\" "
+                    + "from outbound_command where record_key = ? order by id",
+            "select a.at, 'call'::text as type, a.command_id as \"commandId\", c.target, a.attempt, a.outcome, "
+                    + "a.http_status as \"httpStatus\", a.detail from command_attempt a "
+                    + "join outbound_command c on c.id = a.command_id where c.record_key = ? order by a.id");
+
     public Map<String, Object> trace(String email) {
         List<Map<String, Object>> timeline = new ArrayList<>();
-        jdbc.query("select id, source, event_type, auth_method, occurred_at, received_at, payload from inbound_event "
-                + "where email = ? order by id", rs -> {
-                    Map<String, Object> e = entry("received", rs.getTimestamp("received_at"), rs.getLong("id"));
-                    e.put("eventId", rs.getLong("id"));
-                    e.put("source", rs.getString("source"));
-                    e.put("eventType", rs.getString("event_type"));
-                    e.put("auth", rs.getString("auth_method"));
-                    e.put("occurredAt", iso(rs.getTimestamp("occurred_at")));
-                    e.put("payload", new String(rs.getBytes("payload"), StandardCharsets.UTF_8));
-                    timeline.add(e);
-                }, email);
-        jdbc.query("select id, event_id, target, subject, outcome, value, reason, at from decision where email = ? "
-                + "order by id", rs -> {
-                    Map<String, Object> d = entry("decision", rs.getTimestamp("at"), rs.getLong("event_id"));
-                    d.put("eventId", rs.getLong("event_id"));
-                    d.put("target", rs.getString("target"));
-                    d.put("subject", rs.getString("subject"));
-                    d.put("outcome", rs.getString("outcome"));
-                    d.put("value", rs.getString("value"));
-                    d.put("reason", rs.getString("reason"));
-                    timeline.add(d);
-                }, email);
-        jdbc.query("select id, target, kind, status, attempts, inbound_event_id, payload::text, created_at, last_error "
-                + "from outbound_command where record_key = ? order by id", rs -> {
-                    Map<String, Object> c = entry("command", rs.getTimestamp("created_at"), rs.getLong("inbound_event_id"));
-                    c.put("commandId", rs.getLong("id"));
-                    c.put("eventId", rs.getLong("inbound_event_id"));
-                    c.put("target", rs.getString("target"));
-                    c.put("kind", rs.getString("kind"));
-                    c.put("status", rs.getString("status"));
-                    c.put("attempts", rs.getInt("attempts"));
-                    c.put("command", rs.getString(7));
-                    c.put("lastError", rs.getString("last_error"));
-                    timeline.add(c);
-                }, email);
-        jdbc.query("select a.command_id, a.attempt, a.outcome, a.http_status, a.detail, a.at, c.target, "
-                + "c.inbound_event_id from command_attempt a join outbound_command c on c.id = a.command_id "
-                + "where c.record_key = ? order by a.id", rs -> {
-                    Map<String, Object> a = entry("call", rs.getTimestamp("at"), rs.getLong("inbound_event_id"));
-                    a.put("commandId", rs.getLong("command_id"));
-                    a.put("target", rs.getString("target"));
-                    a.put("attempt", rs.getInt("attempt"));
-                    a.put("outcome", rs.getString("outcome"));
-                    a.put("httpStatus", rs.getObject("http_status"));
-                    a.put("detail", rs.getString("detail"));
-                    timeline.add(a);
-                }, email);
+        for (String sql : TIMELINE) {
+            for (Map<String, Object> row : jdbc.queryForList(sql, email)) {
+                row.replaceAll((column, value) -> value instanceof Timestamp t ? t.toInstant().toString() : value);
+                timeline.add(row);
+            }
+        }
         timeline.sort(Comparator.comparing((Map<String, Object> m) -> Instant.parse((String) m.get("at")))
                 .thenComparing(m -> ORDER.indexOf((String) m.get("type"))));
         Map<String, Object> trace = new LinkedHashMap<>();
@@ -84,14 +56,4 @@ public final class TraceRepository {
 
     private static final List<String> ORDER = List.of("received", "decision", "command", "call");
 
-    private static Map<String, Object> entry(String type, Timestamp at, long eventId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", iso(at));
-        m.put("type", type);
-        return m;
-    }
-
-    private static String iso(Timestamp t) {
-        return t == null ? null : t.toInstant().toString();
-    }
 }
