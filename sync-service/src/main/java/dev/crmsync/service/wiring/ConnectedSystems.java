@@ -23,16 +23,16 @@ public final class ConnectedSystems implements AutoCloseable {
     private final Map<String, TargetRateBudget> budgets;
     private final Set<String> withoutCredentials;
     private final Map<String, Secret> webhookSecrets;
+    private final boolean wholeSandbox;
 
-    public ConnectedSystems(Map<String, SystemAdapter> adapters, Map<String, SimulatorProvider.RunningSimulator> simulators,
-                            Map<String, TargetRateBudget> budgets, Set<String> withoutCredentials) {
-        this(adapters, simulators, budgets, withoutCredentials, Map.of());
-    }
-
-    /** @param webhookSecrets each system's configured {@code webhook-secret}, for systems that have one; never logged */
+    /**
+     * @param webhookSecrets each system's configured {@code webhook-secret}, for systems that have one; never logged
+     * @param wholeSandbox   no discovered system has credentials, so the documented sandbox defaults apply
+     */
     public ConnectedSystems(Map<String, SystemAdapter> adapters, Map<String, SimulatorProvider.RunningSimulator> simulators,
                             Map<String, TargetRateBudget> budgets, Set<String> withoutCredentials,
-                            Map<String, Secret> webhookSecrets) {
+                            Map<String, Secret> webhookSecrets, boolean wholeSandbox) {
+        this.wholeSandbox = wholeSandbox;
         this.webhookSecrets = Map.copyOf(webhookSecrets);
         this.adapters = new TreeMap<>(adapters);
         this.simulators = new TreeMap<>(simulators);
@@ -42,7 +42,7 @@ public final class ConnectedSystems implements AutoCloseable {
 
     /** True when no system has credentials: the whole service is a sandbox, and documented defaults apply. */
     public boolean isWholeSandbox() {
-        return adapters.keySet().stream().allMatch(withoutCredentials::contains);
+        return wholeSandbox;
     }
 
     /** True for a system running with none of its credentials set (sandbox mode, with or without a simulator). */

@@ -101,7 +101,7 @@ class EngineConfiguration {
             simulators.values().forEach(SimulatorProvider.RunningSimulator::close);
             throw new AdapterConfigException("cannot start; fix these settings: " + String.join("; ", problems));
         }
-        return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials, webhookSecrets);
+        return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials, webhookSecrets, wholeSandbox);
     }
 
     private static boolean hasCredentials(ConfigSpec spec, Map<String, String> raw) {
