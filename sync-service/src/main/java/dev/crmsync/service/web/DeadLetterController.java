@@ -38,8 +38,7 @@ class DeadLetterController {
                     instant(until), replayed);
             return ResponseEntity.ok(Map.of("deadLetters", deadLetters.list(filter, Math.min(Math.max(limit, 1), 1000))));
         } catch (DateTimeParseException e) {
-            return ErrorBody.of(HttpStatus.BAD_REQUEST, "bad_time", "since/until must be ISO-8601 instants such as "
-                    + "2026-11-23T10:00:00Z; found '" + e.getParsedString() + "'");
+            return badTime(e);
         }
     }
 
@@ -57,9 +56,13 @@ class DeadLetterController {
             return ResponseEntity.ok(Map.of("replayed", deadLetters.replay(
                     new DeadLetterRepository.Filter(target, kind, instant(since), instant(until), false))));
         } catch (DateTimeParseException e) {
-            return ErrorBody.of(HttpStatus.BAD_REQUEST, "bad_time", "since/until must be ISO-8601 instants such as "
-                    + "2026-11-23T10:00:00Z; found '" + e.getParsedString() + "'");
+            return badTime(e);
         }
+    }
+
+    private static ResponseEntity<Map<String, Object>> badTime(DateTimeParseException e) {
+        return ErrorBody.of(HttpStatus.BAD_REQUEST, "bad_time", "since/until must be ISO-8601 instants such as "
+                + "2026-11-23T10:00:00Z; found '" + e.getParsedString() + "'");
     }
 
     private static Instant instant(String value) {
