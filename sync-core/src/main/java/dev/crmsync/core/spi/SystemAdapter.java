@@ -39,6 +39,16 @@ public interface SystemAdapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The system's changes as a polled feed, for systems that send no webhooks; empty otherwise. */
+    default Optional<ChangeFeed> changeFeed() {
+        return Optional.empty();
+    }
+
+    /** Pages through the system's records for backfill and reconcile jobs; empty when not supported. */
+    default Optional<RecordSource> recordSource() {
+        return Optional.empty();
+    }
+
     /** Releases connections. Called once at shut-down. */
     @Override
     default void close() {
