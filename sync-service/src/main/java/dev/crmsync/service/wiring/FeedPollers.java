@@ -1,15 +1,17 @@
 package dev.crmsync.service.wiring;
 
 import dev.crmsync.service.worker.FeedPoller;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
 
-/** Starts one poller thread per change feed with the application context, and stops them (releasing their locks). */
+/** Runs one poller thread per change feed with the application context; stopping ends them, which releases their locks. */
 public final class FeedPollers implements SmartLifecycle {
     private final List<FeedPoller> pollers;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private ExecutorService executor;
 
     FeedPollers(List<FeedPoller> pollers) {
         this.pollers = List.copyOf(pollers);
@@ -17,32 +19,29 @@ public final class FeedPollers implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        for (FeedPoller poller : pollers) {
-            Thread thread = new Thread(poller, "poller-" + poller.system());
+        AtomicInteger next = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(Math.max(1, pollers.size()), runnable -> {
+            Thread thread = new Thread(runnable, "poller-" + pollers.get(next.getAndIncrement()).system());
             thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
+            return thread;
+        });
+        pollers.forEach(executor::execute);
     }
 
     @Override
     public void stop() {
-        running = false;
         pollers.forEach(FeedPoller::stop);
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        threads.clear();
+        executor = null;
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return executor != null;
     }
 }

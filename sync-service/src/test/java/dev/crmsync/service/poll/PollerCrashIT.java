@@ -43,40 +43,50 @@ class PollerCrashIT {
             // given a polling service that has stored the first changes
             log.add("before", 20);
             Process service = startService(db, hubspot, log);
+            String cursorBeforePage;
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> PolledSystem.storedKeys(jdbc).containsAll(keys(log.changes())));
-                // when its next page cannot commit (the cursor table is locked) and the process is killed meanwhile
+                // when its next page cannot commit (the cursor table is locked) and the process is killed meanwhile:
+                // the feed fails while the lock is taken, so no page fetched earlier is the one left waiting
+                log.failNext(Integer.MAX_VALUE);
+                int failedBefore = failedRequests(log);
+                await().atMost(Duration.ofSeconds(60)).until(() -> failedRequests(log) >= failedBefore + 2);
                 blocker.setAutoCommit(false);
                 try (Statement s = blocker.createStatement()) {
                     s.execute("lock table sync_cursor in share mode");
                 }
-                String cursorBefore = PolledSystem.cursor(jdbc).orElseThrow();
-                int requestsBefore = log.requests().size();
+                cursorBeforePage = PolledSystem.cursor(jdbc).orElseThrow();
                 List<String> during = keys(log.add("during", 6));
-                await().atMost(Duration.ofSeconds(30)).until(() -> pollerWaitsOnALock(jdbc));
-                assertThat(log.requests().subList(requestsBefore, log.requests().size()))
-                        .as("the page was fetched").anyMatch(r -> !r.failed() && r.returned().containsAll(during));
+                log.failNext(0);
+                await().atMost(Duration.ofSeconds(60)).until(() -> pollerWaitsOnALock(jdbc));
+                assertThat(log.requests()).as("the waiting page was fetched")
+                        .anyMatch(r -> !r.failed() && r.returned().containsAll(during));
                 service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             } finally {
                 service.destroyForcibly();
                 blocker.rollback();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> !pollerSessionExists(jdbc));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !pollerSessionExists(jdbc));
 
             // then nothing of the page was stored and the cursor did not move
             String cursorAfterCrash = PolledSystem.cursor(jdbc).orElseThrow();
+            assertThat(cursorAfterCrash).isEqualTo(cursorBeforePage);
             assertThat(PolledSystem.storedKeys(jdbc)).noneMatch(k -> k.startsWith("during"));
 
             // when another instance starts on the same database
             int requestsBeforeRestart = log.requests().size();
             try (RunningService next = RunningService.start(PolledSystem.settings(db, hubspot, log))) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> PolledSystem.storedKeys(jdbc).containsAll(keys(log.changes())));
+                await().atMost(Duration.ofSeconds(60)).until(() -> PolledSystem.storedKeys(jdbc).containsAll(keys(log.changes())));
 
                 // then it resumed from the stored cursor and stored every change exactly once
                 assertThat(log.requests().get(requestsBeforeRestart).cursor()).isEqualTo(cursorAfterCrash);
                 assertThat(PolledSystem.storedKeys(jdbc)).doesNotHaveDuplicates().hasSize(log.changes().size());
             }
         }
+    }
+
+    private static int failedRequests(ChangeLogServer log) {
+        return (int) log.requests().stream().filter(ChangeLogServer.Request::failed).count();
     }
 
     private static boolean pollerWaitsOnALock(JdbcTemplate jdbc) {
@@ -104,9 +114,10 @@ class PollerCrashIT {
                 "HUBSPOT_ACCESS_TOKEN", hubspot.accessToken(), "INSTANTLY_WEBHOOK_SECRET", RunningService.WEBHOOK_SECRET,
                 "SYNC_ADMIN_TOKEN", RunningService.ADMIN_TOKEN, "CHANGELOG_URL", log.url(),
                 "SYNC_POLL_INTERVALS_CHANGELOG", "100ms", "SYNC_POLL_PAGE_LIMIT", "10"));
+        builder.environment().putAll(Map.of("SYNC_POLL_INITIALBACKOFF", "50ms", "SYNC_POLL_MAXBACKOFF", "200ms"));
         Process process = builder.start();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                 .until(() -> process.isAlive() && HTTP.send(HttpRequest.newBuilder(health).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         return process;
