@@ -117,10 +117,15 @@ class PollerCrashIT {
         builder.environment().putAll(Map.of("SYNC_POLL_INITIALBACKOFF", "50ms", "SYNC_POLL_MAXBACKOFF", "200ms"));
         Process process = builder.start();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> process.isAlive() && HTTP.send(HttpRequest.newBuilder(health).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-        return process;
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> process.isAlive() && HTTP.send(HttpRequest.newBuilder(health).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+            return process;
+        } catch (RuntimeException notStarted) {
+            process.destroyForcibly();
+            throw notStarted;
+        }
     }
 
     private static int freePort() throws Exception {
