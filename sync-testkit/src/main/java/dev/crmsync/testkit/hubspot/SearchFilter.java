@@ -1,5 +1,7 @@
 package dev.crmsync.testkit.hubspot;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -25,7 +27,41 @@ final class SearchFilter {
             case "IN" -> r -> values.stream().anyMatch(v -> v.equalsIgnoreCase(r.properties().get(property)));
             case "HAS_PROPERTY" -> r -> r.properties().containsKey(property);
             case "NOT_HAS_PROPERTY" -> r -> !r.properties().containsKey(property);
+            case "GT" -> r -> comparable(r, property, value) && compare(r.properties().get(property), value) > 0;
+            case "GTE" -> r -> comparable(r, property, value) && compare(r.properties().get(property), value) >= 0;
+            case "LT" -> r -> comparable(r, property, value) && compare(r.properties().get(property), value) < 0;
+            case "LTE" -> r -> comparable(r, property, value) && compare(r.properties().get(property), value) <= 0;
             default -> null;
         };
+    }
+
+    private static boolean comparable(CrmRecord record, String property, String value) {
+        return value != null && record.properties().get(property) != null;
+    }
+
+    /**
+     * Orders a stored value against a filter value: as instants when both are dates (epoch milliseconds or
+     * ISO-8601, as HubSpot accepts for datetime properties), else as numbers, else as text; a missing
+     * stored value never matches.
+     */
+    static int compare(String stored, String value) {
+        Long left = epochMillis(stored);
+        Long right = epochMillis(value);
+        if (left != null && right != null) {
+            return Long.compare(left, right);
+        }
+        return stored.compareToIgnoreCase(value);
+    }
+
+    /** Epoch milliseconds of a datetime value, or null when it is not one. */
+    static Long epochMillis(String value) {
+        if (value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 19) {
+            return Long.parseLong(value);
+        }
+        try {
+            return Instant.parse(value).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }
