@@ -9,17 +9,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the adapter inside HubSpot's limits, in front of the host's {@link RateBudget} (which every call
  * still takes a permit from, and which hears what HubSpot reports):
  * <ul>
- *   <li>the rolling window of {@code X-HubSpot-RateLimit-Max} calls per {@code -Interval-Milliseconds}, as a
- *       Resilience4j token bucket that refills in slices small enough that no rolling window ever sees more
- *       than the maximum ({@link Window}); {@code -Remaining} at 0 holds calls for one slice;</li>
+ *   <li>the rolling window of {@code X-HubSpot-RateLimit-Max} calls per {@code -Interval-Milliseconds}
+ *       ({@link WindowPacer}); {@code -Remaining} at 0 holds calls for one call's share of the window;</li>
  *   <li>the daily budget ({@link DailyBudget}): paced, and exhausted until the account's midnight;</li>
- *   <li>CRM search's own, lower limit, which HubSpot states but reports in no header: a separate bucket.</li>
+ *   <li>CRM search's own, lower limit, which HubSpot states but reports in no header: a Resilience4j
+ *       bucket of one call per {@code 1 s / search-per-second}.</li>
  * </ul>
  * A 429 is read by its {@code policyName}: {@code DAILY} waits for the account's midnight, {@code SECONDLY}
  * (search) holds search for a second, anything else pauses the host's budget for the interval. Thread-safe.
@@ -31,30 +30,11 @@ final class HubSpotRateLimits {
     static final Duration SEARCH_PAUSE = Duration.ofSeconds(1);
     private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
-    /**
-     * A token bucket that keeps under {@code max} calls in any rolling {@code interval}: {@code perSlice}
-     * permits every {@code interval / slices}; any rolling interval meets at most {@code slices + 1} slices,
-     * so {@code perSlice * (slices + 1) <= max}. A twentieth of the maximum per slice keeps 95% of it.
-     */
-    record Window(long max, Duration interval, int perSlice, int slices) {
-        static Window of(long max, Duration interval) {
-            int perSlice = (int) Math.max(1, max / 20);
-            int slices = (int) Math.max(1, max / perSlice - 1);
-            return new Window(max, interval, perSlice, slices);
-        }
-
-        Duration slice() {
-            return interval.dividedBy(slices);
-        }
-    }
-
     private final RateBudget host;
     private final Clock clock;
     private final DailyBudget daily;
     private final RateLimiter search;
-    private final AtomicReference<RateLimiter> interval = new AtomicReference<>();
-    private volatile Window window;
-    private volatile long holdUntilNanos;
+    private final WindowPacer pacer = new WindowPacer();
     private volatile long searchHoldUntilNanos;
 
     HubSpotRateLimits(RateBudget host, Clock clock, DailyBudget daily, int searchPerSecond) {
@@ -63,8 +43,6 @@ final class HubSpotRateLimits {
         this.daily = daily;
         this.search = RateLimiter.of("hubspot-search", RateLimiterConfig.custom().limitForPeriod(1)
                 .limitRefreshPeriod(Duration.ofSeconds(1).dividedBy(searchPerSecond)).timeoutDuration(MAX_WAIT).build());
-        // HubSpot's smallest documented burst limit until the first answer tells the real one.
-        use(Window.of(100, Duration.ofSeconds(10)));
     }
 
     /** Blocks until a call of this kind may be sent. */
@@ -76,8 +54,10 @@ final class HubSpotRateLimits {
             holdUntil(searchHoldUntilNanos);
             permit(search);
         } else {
-            holdUntil(holdUntilNanos);
-            permit(interval.get());
+            long wait = pacer.reserve();
+            if (wait > 0) {
+                sleep(Duration.ofNanos(wait));
+            }
         }
         host.acquire();
     }
@@ -91,13 +71,10 @@ final class HubSpotRateLimits {
         if (max.isPresent() && remaining.isPresent()) {
             host.observeRemaining(remaining.get(), max.get());
             if (millis.isPresent() && max.get() > 0 && millis.get() > 0) {
-                Window seen = Window.of(max.get(), Duration.ofMillis(millis.get()));
-                if (!seen.equals(window)) {
-                    use(seen);
-                }
+                pacer.follow(max.get(), millis.get());
             }
             if (remaining.get() == 0) {
-                holdUntilNanos = System.nanoTime() + window.slice().toNanos();
+                pacer.holdFor(pacer.emissionNanos());
             }
         }
         Optional<Long> dailyMax = HubSpotErrorClassifier.number(headers, "X-HubSpot-RateLimit-Daily");
@@ -120,12 +97,6 @@ final class HubSpotRateLimits {
         } else {
             host.pauseFor(HubSpotErrorClassifier.rateLimitWait(response.headers()));
         }
-    }
-
-    private void use(Window next) {
-        window = next;
-        interval.set(RateLimiter.of("hubspot-interval", RateLimiterConfig.custom().limitForPeriod(next.perSlice())
-                .limitRefreshPeriod(next.slice()).timeoutDuration(MAX_WAIT).build()));
     }
 
     private static void permit(RateLimiter limiter) {

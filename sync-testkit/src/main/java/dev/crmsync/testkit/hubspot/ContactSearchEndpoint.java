@@ -55,11 +55,13 @@ final class ContactSearchEndpoint implements SimEndpoint {
             anyOf.add(allOf);
         }
         Predicate<CrmRecord> matches = anyOf.isEmpty() ? r -> true : anyOf.stream().reduce(r -> false, Predicate::or);
-        Comparator<CrmRecord> order = order(body.path("sorts"));
+        Comparator<Keyed> order = order(body.path("sorts"));
         if (order == null) {
             return invalid("Sorting is supported on " + SORTABLE + " only");
         }
-        List<CrmRecord> found = store.contacts().stream().filter(matches).sorted(order).toList();
+        String sortProperty = sortProperty(body.path("sorts"));
+        List<CrmRecord> found = store.contacts().stream().filter(matches)
+                .map(r -> new Keyed(r, key(r, sortProperty))).sorted(order).map(Keyed::record).toList();
         int limit = Math.max(1, Math.min(200, body.path("limit").asInt(10)));
         int after = parseAfter(SimJson.text(body, "after"));
         if (after >= MAX_RESULTS) {
@@ -79,20 +81,37 @@ final class ContactSearchEndpoint implements SimEndpoint {
         return SimResponse.of(200, answer);
     }
 
-    private static Comparator<CrmRecord> order(JsonNode sorts) {
-        Comparator<CrmRecord> byId = Comparator.comparingLong(r -> Long.parseLong(r.id()));
+    /** A record with its sort key worked out once, not on every comparison. */
+    private record Keyed(CrmRecord record, long key, long id) {
+        Keyed(CrmRecord record, long key) {
+            this(record, key, Long.parseLong(record.id()));
+        }
+    }
+
+    private static String sortProperty(JsonNode sorts) {
         if (sorts.isEmpty()) {
-            return byId;
+            return "hs_object_id";
         }
         JsonNode sort = sorts.get(0);
-        String property = sort.isString() ? sort.asString() : SimJson.text(sort, "propertyName");
+        return sort.isString() ? sort.asString() : SimJson.text(sort, "propertyName");
+    }
+
+    private static long key(CrmRecord record, String property) {
+        if (property.equals("hs_object_id")) {
+            return Long.parseLong(record.id());
+        }
+        Long millis = SearchFilter.epochMillis(record.properties().getOrDefault(property, "0"));
+        return millis == null ? 0 : millis;
+    }
+
+    private static Comparator<Keyed> order(JsonNode sorts) {
+        String property = sortProperty(sorts);
         if (property == null || !SORTABLE.contains(property)) {
             return null;
         }
-        Comparator<CrmRecord> comparator = property.equals("hs_object_id") ? byId
-                : Comparator.<CrmRecord, Long>comparing(r -> SearchFilter.epochMillis(r.properties()
-                        .getOrDefault(property, "0"))).thenComparing(byId);
-        return "DESCENDING".equalsIgnoreCase(SimJson.text(sort, "direction")) ? comparator.reversed() : comparator;
+        Comparator<Keyed> comparator = Comparator.comparingLong(Keyed::key).thenComparingLong(Keyed::id);
+        boolean descending = !sorts.isEmpty() && "DESCENDING".equalsIgnoreCase(SimJson.text(sorts.get(0), "direction"));
+        return descending ? comparator.reversed() : comparator;
     }
 
     private static int parseAfter(String after) {
