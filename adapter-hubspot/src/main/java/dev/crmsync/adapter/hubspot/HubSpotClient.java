@@ -9,36 +9,41 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * HTTP and JSON for HubSpot's CRM v3 API. Before every request it takes a permit from the host's
- * {@link RateBudget}; after every answer it reports {@code X-HubSpot-RateLimit-Remaining}/{@code -Max}
- * and, on 429, asks the budget to pause for the wait HubSpot implies. Every call, failed or not, is
- * recorded in the caller's {@link CallLog}. Logs operation, status and timing only: never the token,
- * bodies or e-mail addresses. Thread-safe.
+ * HTTP and JSON for HubSpot's CRM v3 API. Before every request it waits for {@link HubSpotRateLimits}
+ * (HubSpot's windows, then a permit from the host's {@link RateBudget}); every answer goes back to it
+ * (headers, and the policy of a 429). The bearer token comes from {@link HubSpotCredentials}; a 401 makes
+ * it renew the token once and repeat the call once. Every call, failed or not, is recorded in the caller's
+ * {@link CallLog}. Logs operation, status and timing only: never the token, bodies or e-mail addresses.
+ * Thread-safe.
  */
 final class HubSpotClient {
     private static final Logger log = LoggerFactory.getLogger(HubSpotClient.class);
     static final String OBJECTS = "/crm/v3/objects/";
 
     private final URI baseUrl;
-    private final Secret accessToken;
+    private final HubSpotCredentials credentials;
     private final Duration timeout;
-    private final RateBudget budget;
+    private final HubSpotRateLimits limits;
     private final HttpClient http;
 
-    HubSpotClient(URI baseUrl, Secret accessToken, Duration timeout, RateBudget budget) {
+    HubSpotClient(URI baseUrl, HubSpotCredentials credentials, Duration timeout, HubSpotRateLimits limits,
+                  HttpClient http) {
         this.baseUrl = baseUrl;
-        this.accessToken = accessToken;
+        this.credentials = credentials;
         this.timeout = timeout;
-        this.budget = budget;
-        // HTTP/1.1 keeps one request per connection, so a timed-out call cannot stall others on a shared stream.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.limits = limits;
+        this.http = http;
+    }
+
+    /** HTTP/1.1 keeps one request per connection, so a timed-out call cannot stall others on a shared stream. */
+    static HttpClient http(Duration timeout) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /**
@@ -48,11 +53,28 @@ final class HubSpotClient {
      *                                   2xx answer could not be read
      */
     HubSpotResponse post(String operation, String path, JsonNode body, int items, CallLog calls) {
-        HttpRequest request = request(OBJECTS + path)
+        return postJson(operation, OBJECTS + path, body, items, calls);
+    }
+
+    /**
+     * POSTs {@code body} to {@code pathFromRoot} (e.g. {@code /crm/v3/properties/contacts}); a path ending in
+     * {@code /search} is a CRM search, under search's own limit.
+     *
+     * @throws TransientAdapterException when no HTTP answer arrived or a 2xx answer could not be read
+     */
+    HubSpotResponse postJson(String operation, String pathFromRoot, JsonNode body, int items, CallLog calls) {
+        HttpRequest request = request(pathFromRoot)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(HubSpotJson.MAPPER.writeValueAsBytes(body)))
                 .build();
-        return send(operation, request, items, calls);
+        HubSpotRateLimits.Kind kind = pathFromRoot.endsWith("/search") ? HubSpotRateLimits.Kind.SEARCH
+                : HubSpotRateLimits.Kind.API;
+        return send(operation, request, kind, items, calls);
+    }
+
+    /** GETs set-up information (account details) outside daily pacing, which itself needs it. */
+    HubSpotResponse setup(String operation, String pathAndQuery) {
+        return send(operation, request(pathAndQuery).GET().build(), HubSpotRateLimits.Kind.SETUP, 1, new CallLog());
     }
 
     /**
@@ -62,18 +84,33 @@ final class HubSpotClient {
      * @throws TransientAdapterException when no HTTP answer arrived or a 2xx answer could not be read
      */
     HubSpotResponse get(String operation, String pathAndQuery, CallLog calls) {
-        return send(operation, request(pathAndQuery).GET().build(), 1, calls);
+        return send(operation, request(pathAndQuery).GET().build(), HubSpotRateLimits.Kind.API, 1, calls);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + accessToken.reveal())
                 .header("Accept", "application/json");
     }
 
-    private HubSpotResponse send(String operation, HttpRequest request, int items, CallLog calls) {
-        budget.acquire();
+    private HubSpotResponse send(String operation, HttpRequest request, HubSpotRateLimits.Kind kind, int items,
+                                 CallLog calls) {
+        Secret token = credentials.token();
+        HubSpotResponse response = sendOnce(operation, authorised(request, token), kind, items, calls);
+        if (response.status() == 401 && credentials.renewAfterRejection(token)) {
+            response = sendOnce(operation, authorised(request, credentials.token()), kind, items, calls);
+        }
+        return response;
+    }
+
+    private static HttpRequest authorised(HttpRequest request, Secret token) {
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Bearer " + token.reveal()).build();
+    }
+
+    private HubSpotResponse sendOnce(String operation, HttpRequest request, HubSpotRateLimits.Kind kind, int items,
+                                     CallLog calls) {
+        limits.acquire(kind);
         long started = System.nanoTime();
         HttpResponse<byte[]> answer;
         try {
@@ -94,19 +131,8 @@ final class HubSpotClient {
         log.debug("HubSpot {}: HTTP {} for {} inputs in {} ms", operation, answer.statusCode(), items, millis);
         HubSpotResponse response = new HubSpotResponse(operation, answer.statusCode(),
                 parse(operation, answer.statusCode(), answer.body()), answer.headers());
-        reportBudget(response);
+        limits.observe(response, kind);
         return response;
-    }
-
-    private void reportBudget(HubSpotResponse response) {
-        Optional<Long> remaining = HubSpotErrorClassifier.number(response.headers(), "X-HubSpot-RateLimit-Remaining");
-        Optional<Long> max = HubSpotErrorClassifier.number(response.headers(), "X-HubSpot-RateLimit-Max");
-        if (remaining.isPresent() && max.isPresent()) {
-            budget.observeRemaining(remaining.get(), max.get());
-        }
-        if (response.status() == 429) {
-            budget.pauseFor(HubSpotErrorClassifier.rateLimitWait(response.headers()));
-        }
     }
 
     private static JsonNode parse(String operation, int status, byte[] body) {

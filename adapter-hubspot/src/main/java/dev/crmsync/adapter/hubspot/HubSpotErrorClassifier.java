@@ -28,13 +28,18 @@ final class HubSpotErrorClassifier {
 
     static AdapterException classify(String operation, int status, HubSpotError error, HttpHeaders headers) {
         String found = "HubSpot " + operation + ": expected HTTP 2xx, found " + status + " (" + error.describe() + ")";
+        if (status == 429 && "DAILY".equals(error.policyName())) {
+            return new TransientAdapterException(found + "; HubSpot's daily budget is spent: calls wait for the "
+                    + "account's midnight", status, rateLimitWait(headers), null);
+        }
         if (status == 429) {
             Duration wait = rateLimitWait(headers);
             return new TransientAdapterException(found + "; retry after " + wait.toMillis() + " ms", status, wait, null);
         }
         if (status == 401 || status == 403) {
-            return new AdapterConfigException(found + "; check HUBSPOT_ACCESS_TOKEN and its scopes "
-                    + "(crm.objects.contacts.read, crm.objects.contacts.write)", status, null);
+            return new AdapterConfigException(found + "; check HUBSPOT_ACCESS_TOKEN (or the OAuth app's "
+                    + "HUBSPOT_REFRESH_TOKEN) and its scopes (crm.objects.contacts.read, crm.objects.contacts.write)",
+                    status, null);
         }
         if (status == 423) {
             return new TransientAdapterException(found + "; the record is locked", status, LOCKED_WAIT, null);

@@ -67,6 +67,9 @@ public final class HubSpotEventTranslator implements EventTranslator {
     /** As {@link #translate(String, byte[])}, asking {@code identities} for the email of a contact named by id only. */
     @Override
     public Translation translate(String eventType, byte[] payload, IdentityLookup identities) {
+        if (eventType.equals(ContactSnapshot.TYPE)) {
+            return ContactSnapshot.translate(payload);
+        }
         HubSpotEvent event;
         try {
             event = HubSpotEvent.read(mapper, payload);

@@ -15,8 +15,13 @@ final class AdapterFixture {
     static HubSpotAdapter adapter(HubSpotSimulator simulator, Map<String, String> overrides) {
         Map<String, String> raw = new HashMap<>(simulator.adapterConfig());
         raw.putAll(overrides);
+        return adapter(raw, AdapterContext.unlimited(Clock.systemUTC()));
+    }
+
+    /** The adapter built from exactly these settings, with this context. */
+    static HubSpotAdapter adapter(Map<String, String> raw, AdapterContext context) {
         HubSpotAdapterProvider provider = new HubSpotAdapterProvider();
         AdapterConfig config = provider.configSpec().parse("sync.adapters.hubspot.", raw);
-        return (HubSpotAdapter) provider.create(config, AdapterContext.unlimited(Clock.systemUTC()));
+        return (HubSpotAdapter) provider.create(config, context);
     }
 }

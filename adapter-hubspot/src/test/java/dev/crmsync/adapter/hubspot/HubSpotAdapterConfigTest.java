@@ -58,9 +58,10 @@ class HubSpotAdapterConfigTest {
     }
 
     @Test
-    void accessTokenIsTheCredentialThatDecidesSandboxMode() {
-        assertThat(HubSpotAdapterConfig.SPEC.credentialKeys()).containsExactly("access-token");
+    void accessTokenOrRefreshTokenAreTheCredentialsThatDecideSandboxMode() {
+        assertThat(HubSpotAdapterConfig.SPEC.credentialKeys()).containsExactly("access-token", "refresh-token");
         assertThat(HubSpotAdapterConfig.SPEC.keys().get("access-token").secret()).isTrue();
+        assertThat(HubSpotAdapterConfig.SPEC.keys().get("refresh-token").secret()).isTrue();
     }
 
     @Test

@@ -49,6 +49,16 @@ public interface SystemAdapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Creates the custom fields the mapping writes when they are missing; empty when the system needs none. */
+    default Optional<CustomFields> customFields() {
+        return Optional.empty();
+    }
+
+    /** Hears the mapping in force, for adapters whose work depends on it; empty otherwise. */
+    default Optional<MappingObserver> mappingObserver() {
+        return Optional.empty();
+    }
+
     /** Releases connections. Called once at shut-down. */
     @Override
     default void close() {

@@ -4,6 +4,8 @@ import dev.crmsync.core.config.Secret;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.spi.ChangeFeed;
 import dev.crmsync.core.spi.CommandWriter;
+import dev.crmsync.core.spi.CustomFields;
+import dev.crmsync.core.spi.MappingObserver;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.IdentityResolver;
 import dev.crmsync.core.spi.SimulatorProvider;
@@ -103,6 +105,23 @@ public final class ConnectedSystems implements AutoCloseable {
         Set<SystemId> targets = new TreeSet<>();
         adapters.forEach((id, adapter) -> adapter.commandWriter().ifPresent(w -> targets.add(SystemId.of(id))));
         return targets;
+    }
+
+    /** The system's custom-field upkeep; empty when its adapter has none. */
+    public Optional<CustomFields> customFields(String systemId) {
+        return adapter(systemId).flatMap(SystemAdapter::customFields);
+    }
+
+    /** The systems whose adapter keeps custom fields, by system id. */
+    public Map<String, CustomFields> allCustomFields() {
+        Map<String, CustomFields> all = new TreeMap<>();
+        adapters.forEach((id, adapter) -> adapter.customFields().ifPresent(c -> all.put(id, c)));
+        return all;
+    }
+
+    /** The adapters that want to hear which mapping is in force. */
+    public List<MappingObserver> mappingObservers() {
+        return adapters.values().stream().flatMap(a -> a.mappingObserver().stream()).toList();
     }
 
     public Map<String, SimulatorProvider.RunningSimulator> simulators() {

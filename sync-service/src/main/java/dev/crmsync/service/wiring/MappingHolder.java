@@ -4,6 +4,9 @@ import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.mappings.MappingException;
 import dev.crmsync.mappings.MappingLoader;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,7 @@ public final class MappingHolder {
     private final MappingLoader loader = new MappingLoader();
     private final String file;
     private final AtomicReference<Mapping> current = new AtomicReference<>();
+    private final List<Consumer<Mapping>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param file the mapping file, or null/blank for the packaged default */
     public MappingHolder(String file) {
@@ -32,6 +36,12 @@ public final class MappingHolder {
         return current.get();
     }
 
+    /** Tells {@code listener} the mapping in force now, and every mapping a reload swaps in from now on. */
+    public void onLoad(Consumer<Mapping> listener) {
+        listeners.add(listener);
+        listener.accept(current.get());
+    }
+
     /**
      * Reads the file again.
      *
@@ -40,6 +50,7 @@ public final class MappingHolder {
     public Mapping reload() {
         Mapping next = load();
         current.set(next);
+        listeners.forEach(listener -> listener.accept(next));
         log.info("Mapping reloaded from {}", next.origin());
         return next;
     }

@@ -106,6 +106,14 @@ final class CrmStore {
         return new Upserted(contact.snapshot(), created, changed);
     }
 
+    /** Creates or updates a contact as test data, its {@code lastmodifieddate} set to {@code modifiedAt}. */
+    synchronized CrmRecord importContact(String email, Map<String, String> properties, Instant modifiedAt) {
+        Stored contact = contacts.get(write(email, properties, null).contact().id());
+        contact.updatedAt = modifiedAt;
+        contact.properties.put("lastmodifieddate", modifiedAt.toString());
+        return contact.snapshot();
+    }
+
     synchronized Optional<CrmRecord> contactById(String id) {
         return Optional.ofNullable(contacts.get(id)).map(Stored::snapshot);
     }

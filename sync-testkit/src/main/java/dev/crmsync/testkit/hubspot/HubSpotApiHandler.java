@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,23 +16,27 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The request pipeline: state page, latency, bearer auth (401), route, rate limit (429), injected
- * fault, the endpoint itself, then an optional late answer. Every API answer except search carries
- * the {@code X-HubSpot-RateLimit-*} headers, as HubSpot's usage guidelines describe.
+ * The request pipeline: state page, latency, the OAuth token endpoint (no bearer auth; faults apply),
+ * bearer auth (401, with {@code EXPIRED_AUTHENTICATION} for an expired OAuth token), route, rate limit
+ * (429), scope (403 {@code MISSING_SCOPES}), injected fault, the endpoint itself, then an optional late
+ * answer. Every API answer except search carries the {@code X-HubSpot-RateLimit-*} headers, as HubSpot's
+ * usage guidelines describe.
  */
 final class HubSpotApiHandler implements HttpHandler {
     static final String STATE_PATH = "/_sim/state";
 
-    private final byte[] expectedAuthorization;
+    private final SimTokens tokens;
+    private final TokenEndpoint tokenEndpoint;
     private final HubSpotRoutes routes;
     private final RateLimits limits;
     private final FaultPlan faults;
     private final RequestCounters counters;
     private final Supplier<JsonNode> state;
 
-    HubSpotApiHandler(String accessToken, HubSpotRoutes routes, RateLimits limits, FaultPlan faults,
+    HubSpotApiHandler(SimTokens tokens, HubSpotRoutes routes, RateLimits limits, FaultPlan faults,
                       RequestCounters counters, Supplier<JsonNode> state) {
-        this.expectedAuthorization = ("Bearer " + accessToken).getBytes(StandardCharsets.UTF_8);
+        this.tokens = tokens;
+        this.tokenEndpoint = new TokenEndpoint(tokens);
         this.routes = routes;
         this.limits = limits;
         this.faults = faults;
@@ -53,7 +55,16 @@ final class HubSpotApiHandler implements HttpHandler {
                 return;
             }
             sleep(faults.latency());
-            if (!isAuthorised(exchange)) {
+            if (method.equals("POST") && path.equals(TokenEndpoint.PATH)) {
+                token(exchange, body);
+                return;
+            }
+            SimTokens.Check auth = tokens.check(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (auth instanceof SimTokens.Check.Expired expired) {
+                send(exchange, SimResponse.of(401, HubSpotErrors.expired(expired.ago())), Map.of());
+                return;
+            }
+            if (!(auth instanceof SimTokens.Check.Valid valid)) {
                 send(exchange, SimResponse.of(401, HubSpotErrors.unauthorized()), Map.of());
                 return;
             }
@@ -63,14 +74,25 @@ final class HubSpotApiHandler implements HttpHandler {
                         "OBJECT_NOT_FOUND")), Map.of());
                 return;
             }
-            handle(exchange, route.get(), new SimRequest(method, path,
+            handle(exchange, route.get(), valid.scopes(), new SimRequest(method, path,
                     SimRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body));
         } catch (IOException e) {
             // The client went away, typically after timing out on a delayed answer; the write stands.
         }
     }
 
-    private void handle(HttpExchange exchange, HubSpotRoutes.Route route, SimRequest request) throws IOException {
+    private void token(HttpExchange exchange, byte[] body) throws IOException {
+        counters.admitted(TokenEndpoint.OPERATION);
+        OptionalInt failure = faults.takeFailure(TokenEndpoint.OPERATION);
+        if (failure.isPresent()) {
+            send(exchange, SimResponse.of(failure.getAsInt(), HubSpotErrors.forStatus(failure.getAsInt())), Map.of());
+            return;
+        }
+        send(exchange, tokenEndpoint.handle(new SimRequest("POST", TokenEndpoint.PATH, Map.of(), body)), Map.of());
+    }
+
+    private void handle(HttpExchange exchange, HubSpotRoutes.Route route, java.util.Set<String> scopes,
+                        SimRequest request) throws IOException {
         RateLimits.Verdict verdict = limits.admit(route.search());
         if (verdict != RateLimits.Verdict.ADMITTED) {
             counters.rateLimited();
@@ -78,6 +100,10 @@ final class HubSpotApiHandler implements HttpHandler {
             return;
         }
         counters.admitted(route.operation());
+        if (route.scope() != null && !scopes.contains(route.scope())) {
+            send(exchange, SimResponse.of(403, HubSpotErrors.missingScopes(route.scope())), headers(route));
+            return;
+        }
         OptionalInt failure = faults.takeFailure(route.operation());
         if (failure.isPresent()) {
             Map<String, String> headers = new LinkedHashMap<>(headers(route));
@@ -94,12 +120,6 @@ final class HubSpotApiHandler implements HttpHandler {
 
     private Map<String, String> headers(HubSpotRoutes.Route route) {
         return route.search() ? Map.of() : limits.headers();
-    }
-
-    private boolean isAuthorised(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null
-                && MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, SimResponse response, Map<String, String> headers)

@@ -31,6 +31,23 @@ final class HubSpotErrors {
                 "INVALID_AUTHENTICATION");
     }
 
+    /** An OAuth access token past its lifetime: HubSpot's 401 with category {@code EXPIRED_AUTHENTICATION}. */
+    static ObjectNode expired(java.time.Duration ago) {
+        return error("The OAuth token used to make this call expired " + Math.max(1, ago.toSeconds())
+                + " second(s) ago.", "EXPIRED_AUTHENTICATION");
+    }
+
+    /** HubSpot's 403 for a token without the scope, naming it in {@code errors[].context.requiredGranularScopes}. */
+    static ObjectNode missingScopes(String scope) {
+        ObjectNode node = error("This app hasn't been granted all required scopes to make this call. Read more about "
+                + "required scopes here: https://developers.hubspot.com/scopes.", "MISSING_SCOPES");
+        ObjectNode entry = node.putArray("errors").addObject();
+        entry.put("message", "One or more of the following scopes are required.");
+        entry.putObject("context").putArray("requiredGranularScopes").add(scope);
+        node.putObject("links").put("scopes", "https://developers.hubspot.com/scopes");
+        return node;
+    }
+
     /** The documented 429 body; {@code policyName} is {@code TEN_SECONDLY_ROLLING}, {@code DAILY} or {@code SECONDLY}. */
     static ObjectNode rateLimited(String policyName) {
         String which = switch (policyName) {

@@ -5,12 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.time.ZoneId;
 
 /** Maps a method and path to the simulated operation; the operation names are what {@code requestsByOperation()} counts. */
 final class HubSpotRoutes {
 
-    /** @param search true for CRM search, which has its own rate limit and no rate-limit headers */
-    record Route(String operation, SimEndpoint endpoint, boolean search) {
+    /**
+     * @param search true for CRM search, which has its own rate limit and no rate-limit headers
+     * @param scope  the scope the token needs, or null when any valid token may call
+     */
+    record Route(String operation, SimEndpoint endpoint, boolean search, String scope) {
+        Route(String operation, SimEndpoint endpoint, boolean search) {
+            this(operation, endpoint, search, null);
+        }
     }
 
     private final Route upsertContacts;
@@ -19,9 +27,13 @@ final class HubSpotRoutes {
     private final Route createNotes;
     private final Route searchNotes;
     private final Route dealContacts;
+    private final Route searchContacts;
+    private final Route accountInfo;
+    private final PropertiesEndpoint properties;
 
     HubSpotRoutes(CrmStore store, DealStore deals, PropertySchema schema, Clock clock,
-                  BooleanSupplier partialEmailUpserts, Consumer<List<CrmStore.Upserted>> contactsWritten) {
+                  BooleanSupplier partialEmailUpserts, Consumer<List<CrmStore.Upserted>> contactsWritten,
+                  Supplier<ZoneId> accountZone) {
         upsertContacts = new Route("contacts/batch/upsert",
                 new ContactUpsertEndpoint(store, schema, clock, partialEmailUpserts, contactsWritten), false);
         readContact = new Route("contacts/read", new ContactReadEndpoint(store), false);
@@ -29,9 +41,30 @@ final class HubSpotRoutes {
         createNotes = new Route("notes/batch/create", new NoteCreateEndpoint(store, schema, clock, true), false);
         searchNotes = new Route("notes/search", new NoteSearchEndpoint(store, schema), true);
         dealContacts = new Route("deals/associations/contacts", new DealContactsEndpoint(deals), false);
+        searchContacts = new Route("contacts/search", new ContactSearchEndpoint(store, schema), true);
+        accountInfo = new Route("account-info", new AccountInfoEndpoint(accountZone, clock), false);
+        properties = new PropertiesEndpoint(schema);
+    }
+
+    /** The properties API: reads need {@code crm.schemas.<type>.read}, creates {@code crm.schemas.<type>.write}. */
+    private Optional<Route> property(String method, String path) {
+        return PropertiesEndpoint.parse(path).flatMap(parts -> {
+            String scope = "crm.schemas." + parts[0];
+            if (method.equals("POST") && parts.length == 1) {
+                return Optional.of(new Route("properties/create", properties, false, scope + ".write"));
+            }
+            return method.equals("GET") ? Optional.of(new Route("properties/read", properties, false, null))
+                    : Optional.empty();
+        });
     }
 
     Optional<Route> resolve(String method, String path) {
+        if (path.startsWith(PropertiesEndpoint.PREFIX)) {
+            return property(method, path);
+        }
+        if (method.equals("GET") && path.equals(AccountInfoEndpoint.PATH)) {
+            return Optional.of(accountInfo);
+        }
         if (method.equals("POST")) {
             switch (path) {
                 case "/crm/v3/objects/contacts/batch/upsert":
@@ -42,6 +75,8 @@ final class HubSpotRoutes {
                     return Optional.of(createNotes);
                 case "/crm/v3/objects/notes/search":
                     return Optional.of(searchNotes);
+                case "/crm/v3/objects/contacts/search":
+                    return Optional.of(searchContacts);
                 default:
                     return Optional.empty();
             }

@@ -11,6 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful HubSpot CRM v3 simulator on 127.0.0.1, speaking HubSpot's JSON over real HTTP:
  * contacts batch upsert by email, contact reads, notes (single and batch create, with contact
- * associations) and notes search, deals' contact associations, behind bearer auth, a rolling
- * ten-second rate limit with the {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject.
+ * associations) and notes search, contacts search (with HubSpot's 10,000-result cap), deals' contact
+ * associations, the properties API and account details, behind bearer auth (a static token, or OAuth access
+ * tokens from {@code /oauth/v1/token} that expire, with scopes), a rolling ten-second rate limit and a daily one
+ * resetting at the account's midnight, with the {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject.
  * Once {@link #configureWebhooks} is called it also sends signed webhooks like a HubSpot app's
  * subscription: for edits a "rep" makes ({@link #repEdit}) and for the API's own contact writes.
  * What it follows and where it guesses is written down in {@code docs/hubspot.md}.
@@ -41,6 +46,12 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     public static final long DEFAULT_PORTAL_ID = HubSpotErrors.PORTAL_ID;
     /** The HubSpot user whose edits {@link #repEdit(String, Map)} makes. */
     public static final long DEFAULT_REP_USER_ID = 45_678;
+    /** The account's time zone ({@code GET /account-info/v3/details}); its midnight resets the daily budget. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/New_York");
+    /** The client id of the simulated OAuth app ({@link #oauthAdapterConfig}). */
+    public static final String DEFAULT_CLIENT_ID = "sim-client-id";
+    /** The simulated OAuth app's client secret when webhooks are not configured (else theirs: one app, one secret). */
+    public static final String DEFAULT_CLIENT_SECRET = "sim-client-secret";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,13 +60,17 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     private final DealStore deals = new DealStore(Clock.systemUTC());
     private final HubSpotWebhooks webhooks = new HubSpotWebhooks(Clock.systemUTC());
     private final PropertySchema schema = new PropertySchema();
-    private final RateLimits limits = new RateLimits(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT);
+    private final SimClock clock = new SimClock();
+    private final SimTokens tokens;
+    private final RateLimits limits = new RateLimits(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT, clock,
+            DEFAULT_TIME_ZONE);
     private final FaultPlan faults = new FaultPlan();
     private final RequestCounters counters = new RequestCounters();
     private volatile boolean partialEmailUpserts = true;
 
     private HubSpotSimulator(int port, String accessToken) throws IOException {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+        this.tokens = new SimTokens(accessToken, clock);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "hubspot-sim-" + threads.incrementAndGet());
@@ -64,8 +79,8 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HubSpotRoutes routes = new HubSpotRoutes(store, deals, schema, Clock.systemUTC(), () -> partialEmailUpserts,
-                webhooks::apiWrote);
-        server.createContext("/", new HubSpotApiHandler(accessToken, routes, limits, faults, counters,
+                webhooks::apiWrote, limits::zone);
+        server.createContext("/", new HubSpotApiHandler(tokens, routes, limits, faults, counters,
                 () -> SimStateView.render(store, counters)));
         server.setExecutor(executor);
         server.start();
@@ -153,6 +168,109 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** The rolling ten-second budget; default {@value #DEFAULT_RATE_LIMIT_PER_TEN_SECONDS}. */
     public void setRateLimit(int perTenSeconds) {
         limits.setPerTenSeconds(perTenSeconds);
+    }
+
+    /**
+     * A rolling window of {@code max} requests per {@code interval} instead of HubSpot's ten seconds, reported as
+     * such in {@code X-HubSpot-RateLimit-Max} and {@code -Interval-Milliseconds}: pacing tests run in seconds.
+     */
+    public void setRateLimit(int max, Duration interval) {
+        limits.setWindow(max, Objects.requireNonNull(interval, "interval").toMillis());
+    }
+
+    /** The account's time zone, whose midnight starts a new daily budget; default {@link #DEFAULT_TIME_ZONE}. */
+    public void setTimeZone(ZoneId zone) {
+        limits.setZone(Objects.requireNonNull(zone, "zone"));
+    }
+
+    /**
+     * The clock OAuth access tokens expire by and the daily budget resets by (the system clock by default),
+     * so a test reaches a token's expiry or the account's midnight without waiting.
+     */
+    public void useClock(Clock testClock) {
+        clock.set(testClock);
+    }
+
+    /**
+     * Turns on the simulated OAuth app: {@code POST /oauth/v1/token} with {@code grant_type=refresh_token}
+     * issues access tokens living {@code tokenLifetime}; an expired one answers 401
+     * {@code EXPIRED_AUTHENTICATION}. The static token keeps working.
+     *
+     * @return a refresh token for the app
+     */
+    public String enableOAuth(String clientId, String clientSecret, Duration tokenLifetime) {
+        return tokens.enableOAuth(new SimTokens.OAuthApp(Objects.requireNonNull(clientId, "clientId"),
+                Objects.requireNonNull(clientSecret, "clientSecret"), Objects.requireNonNull(tokenLifetime,
+                "tokenLifetime")));
+    }
+
+    /**
+     * The adapter's config for the OAuth path: {@code base-url}, {@code client-id}, {@code client-secret} and a new
+     * {@code refresh-token} of the simulated app ({@link #enableOAuth}), and {@code app-id} once webhooks are
+     * configured; no {@code access-token}.
+     */
+    public Map<String, String> oauthAdapterConfig(Duration tokenLifetime) {
+        Map<String, String> config = new LinkedHashMap<>(adapterConfig());
+        config.remove("access-token");
+        String secret = config.getOrDefault("client-secret", DEFAULT_CLIENT_SECRET);
+        config.put("client-id", DEFAULT_CLIENT_ID);
+        config.put("client-secret", secret);
+        config.put("refresh-token", enableOAuth(DEFAULT_CLIENT_ID, secret, tokenLifetime));
+        return Map.copyOf(config);
+    }
+
+    /** Every OAuth access token issued so far answers 401 from now on, before its expiry. */
+    public void revokeAccessTokens() {
+        tokens.revokeAccessTokens();
+    }
+
+    /** How many OAuth access tokens the token endpoint has issued. */
+    public int accessTokensIssued() {
+        return tokens.accessTokensIssued();
+    }
+
+    /** Tokens have only these scopes from now on (all of {@code SimTokens.ALL_SCOPES} by default). */
+    public void grantOnlyScopes(Collection<String> scopes) {
+        tokens.grantOnly(Set.copyOf(scopes));
+    }
+
+    /** Tokens lose one scope, e.g. {@code crm.schemas.contacts.write}. */
+    public void revokeScope(String scope) {
+        Set<String> left = new java.util.HashSet<>(SimTokens.ALL_SCOPES);
+        left.remove(scope);
+        tokens.grantOnly(left);
+    }
+
+    /** Removes a property definition, as if the portal never had it (e.g. a custom {@code sync_*} one). */
+    public void deleteProperty(String objectType, String name) {
+        schema.remove(objectType, name);
+    }
+
+    /**
+     * The property's definition as the properties API reports it ({@code type}, {@code fieldType},
+     * {@code groupName}, {@code label}); empty when there is no such property.
+     */
+    public Optional<Map<String, String>> property(String objectType, String name) {
+        return schema.find(objectType, name).map(definition -> {
+            Map<String, String> shown = new LinkedHashMap<>();
+            schema.createdWith(objectType, name).ifPresentOrElse(created -> {
+                for (String field : List.of("type", "fieldType", "groupName", "label")) {
+                    shown.put(field, SimJson.text(created, field));
+                }
+            }, () -> shown.put("type", definition.options() == null ? "string" : "enumeration"));
+            return Map.copyOf(shown);
+        });
+    }
+
+    /**
+     * Adds a contact as test data, as an import would, with {@code lastmodifieddate} set to {@code lastModified};
+     * it sends no webhook.
+     *
+     * @throws IllegalArgumentException when a property does not exist or is not valid
+     */
+    public String importContact(String email, Map<String, String> properties, Instant lastModified) {
+        requireValid("contacts", properties);
+        return store.importContact(email, properties, Objects.requireNonNull(lastModified, "lastModified")).id();
     }
 
     /** The daily budget; default {@value #DEFAULT_DAILY_LIMIT}. Exceeding it answers 429 with policy {@code DAILY}. */
@@ -340,7 +458,9 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         store.clear();
         deals.clear();
         schema.reset();
-        limits.reset(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT);
+        tokens.reset();
+        clock.reset();
+        limits.reset(DEFAULT_RATE_LIMIT_PER_TEN_SECONDS, DEFAULT_DAILY_LIMIT, DEFAULT_TIME_ZONE);
         faults.reset();
         counters.reset();
         partialEmailUpserts = true;

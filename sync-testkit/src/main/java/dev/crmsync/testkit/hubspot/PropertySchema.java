@@ -31,6 +31,8 @@ final class PropertySchema {
     }
 
     private final Map<String, Map<String, Definition>> byObject = new HashMap<>();
+    /** What the properties API was given for the properties it created, by object type and name. */
+    private final Map<String, Map<String, tools.jackson.databind.node.ObjectNode>> created = new HashMap<>();
 
     PropertySchema() {
         reset();
@@ -39,6 +41,7 @@ final class PropertySchema {
     /** Back to the standard properties plus the sync_* custom ones, forgetting anything defined since. */
     synchronized void reset() {
         byObject.clear();
+        created.clear();
         for (String name : List.of("email", "firstname", "lastname", "phone", "company", "jobtitle", "website",
                 "sync_suppression_reason", "sync_lost_reason", "sync_last_updated_by", "sync_engagement_score",
                 "sync_seniority", "sync_linkedin_url", "sync_sequence_name")) {
@@ -68,6 +71,32 @@ final class PropertySchema {
     private void defineReadOnly(String objectType, List<String> names) {
         names.forEach(name -> byObject.computeIfAbsent(objectType, k -> new LinkedHashMap<>())
                 .put(name, new Definition(name, null, true)));
+    }
+
+    /** Creates the property through the properties API; false when one of that name exists already. */
+    synchronized boolean create(String objectType, String name, Collection<String> optionsOrNull,
+                                tools.jackson.databind.node.ObjectNode request) {
+        if (find(objectType, name).isPresent()) {
+            return false;
+        }
+        define(objectType, name, optionsOrNull);
+        created.computeIfAbsent(objectType, k -> new LinkedHashMap<>()).put(name, request.deepCopy());
+        return true;
+    }
+
+    synchronized void remove(String objectType, String name) {
+        byObject.getOrDefault(objectType, new HashMap<>()).remove(name);
+        created.getOrDefault(objectType, new HashMap<>()).remove(name);
+    }
+
+    /** The properties of an object type in definition order; empty for an unknown type. */
+    synchronized List<Definition> all(String objectType) {
+        return List.copyOf(byObject.getOrDefault(objectType, Map.of()).values());
+    }
+
+    /** The create request the API was given for this property, when the API created it. */
+    synchronized Optional<tools.jackson.databind.node.ObjectNode> createdWith(String objectType, String name) {
+        return Optional.ofNullable(created.getOrDefault(objectType, Map.of()).get(name)).map(n -> n.deepCopy());
     }
 
     synchronized Optional<Definition> find(String objectType, String name) {
