@@ -1,0 +1,129 @@
+package dev.crmsync.service.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.crmsync.service.InstantlyWebhooks;
+import dev.crmsync.service.RunningService;
+import dev.crmsync.service.TestDatabase;
+import dev.crmsync.testkit.http.Storm;
+import dev.crmsync.testkit.hubspot.HubSpotSimulator;
+import dev.crmsync.testkit.instantly.InstantlySimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both vendors storm the whole time: 30% of API calls answer a 5xx, bursts of 429s, calls that stall
+ * for 10 s (past the client timeout) and connections dropped before or after the write. Replies still
+ * become exactly one HubSpot note each, reps' edits still reach Instantly, the dead-letter table holds
+ * only the writes HubSpot refuses for good, and Instantly sees no repeat beyond the calls whose answer
+ * the storm swallowed.
+ */
+class VendorStormIT {
+    private static final String CLIENT_SECRET = "storm-hubspot-client-secret";
+    private static final long APP_ID = 777_004L;
+
+    @Test
+    void everythingConvergesThroughAVendorStormAndOnlyPermanentErrorsAreDeadLettered() throws Exception {
+        int people = Soak.pick(40, 400);
+        int refused = 5;
+        int repEdits = people / 4;
+        Storm storm = new Storm(42, 0.30, 0.03, 5, 0.01, Duration.ofSeconds(10), 0.06);
+        try (HubSpotSimulator hubspot = HubSpotSimulator.start(); InstantlySimulator instantly = InstantlySimulator.start()) {
+            hubspot.setRateLimit(100_000);
+            Map<String, Object> settings = RunningService.settings(TestDatabase.fresh(), hubspot);
+            settings.put("sync.adapters.hubspot.client-secret", CLIENT_SECRET);
+            settings.put("sync.adapters.hubspot.app-id", Long.toString(APP_ID));
+            settings.put("sync.adapters.hubspot.timeout-ms", "1500");
+            settings.put("sync.adapters.instantly.base-url", instantly.baseUrl());
+            settings.put("sync.adapters.instantly.api-key", instantly.apiKey());
+            settings.put("sync.adapters.instantly.timeout-ms", "1500");
+            // A storm of this strength lasting the whole test needs a retry budget that outlasts it; the
+            // default 8 attempts with backoff up to 5 minutes spans a longer outage in production.
+            settings.put("sync.dispatch.max-attempts", "40");
+            try (RunningService service = RunningService.start(settings)) {
+                hubspot.configureWebhooks(service.uri("/webhooks/hubspot"), CLIENT_SECRET, APP_ID);
+                String campaign = instantly.addCampaign("Storm");
+                List<String> emails = new ArrayList<>();
+                for (int i = 0; i < people; i++) {
+                    emails.add("storm" + i + "@acme.example");
+                    instantly.addLead(emails.get(i), campaign);
+                }
+                hubspot.defineProperty("contacts", "sync_lost_reason", List.of("Budget"));
+                hubspot.startStorm(storm);
+                instantly.startStorm(new Storm(43, 0.30, 0.03, 5, 0.01, Duration.ofSeconds(10), 0.06));
+                hubspot.delayNextResponse("notes/batch/create", Duration.ofSeconds(10));
+
+                // given replies from everyone, and a lost reason HubSpot refuses for a few
+                InstantlyWebhooks webhooks = new InstantlyWebhooks(service.uri("/webhooks/instantly"));
+                Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
+                for (int i = 0; i < people; i++) {
+                    assertThat(webhooks.post(InstantlyWebhooks.event("reply_received", emails.get(i), t0.plusSeconds(i),
+                            Map.of("email_id", "storm-reply-" + i, "reply_text", "Storm reply " + i))).statusCode())
+                            .isEqualTo(200);
+                }
+                for (int i = 0; i < refused; i++) {
+                    assertThat(webhooks.post(InstantlyWebhooks.event("lead_not_interested", emails.get(people - 1 - i),
+                            t0.plusSeconds(1_000 + i), Map.of())).statusCode()).isEqualTo(200);
+                }
+                // and reps moving some contacts to Opportunity once they are in HubSpot
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> emails.subList(0, repEdits).stream().allMatch(e -> hubspot.contact(e).isPresent()));
+                for (int i = 0; i < repEdits; i++) {
+                    hubspot.repEdit(emails.get(i), Map.of("lifecyclestage", "opportunity"));
+                }
+
+                // when the engine has worked through it, storm still raging
+                await().atMost(Duration.ofSeconds(Soak.pick(240, 900))).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    hubspot.awaitWebhooks(Duration.ofSeconds(5));
+                    return service.isDrained();
+                });
+                Map<Storm.Hit, Integer> hubspotHits = hubspot.stormHits();
+                Map<Storm.Hit, Integer> instantlyHits = instantly.stormHits();
+                hubspot.stopStorm();
+                instantly.stopStorm();
+
+                // then each reply is one note, each edit reached Instantly, only the refused writes are dead
+                List<String> wrong = new ArrayList<>();
+                int interestCalls = 0;
+                for (int i = 0; i < people; i++) {
+                    String email = emails.get(i);
+                    int notes = hubspot.notesFor(email).size();
+                    if (notes != 1) {
+                        wrong.add(email + " has " + notes + " notes");
+                    }
+                    if (i < repEdits) {
+                        interestCalls += instantly.interestUpdates(email);
+                        if (instantly.interestUpdates(email) < 1 || !instantly.leads(email).isEmpty()) {
+                            wrong.add(email + ": rep's edit did not reach Instantly");
+                        }
+                    }
+                }
+                List<Map<String, Object>> dead = service.jdbc().queryForList("select error_kind, reason from dead_letter");
+                int swallowedInstantlyAnswers = instantlyHits.getOrDefault(Storm.Hit.RESET_AFTER_APPLY, 0)
+                        + instantlyHits.getOrDefault(Storm.Hit.STALL, 0);
+                long retries = service.jdbc().queryForObject(
+                        "select count(*) from command_attempt where outcome in ('retry', 'rate-limited')", Long.class);
+                System.out.printf("[measure] vendor storm: %d replies, %d rep edits; HubSpot hits %s; Instantly hits %s; "
+                                + "%d retries; %d dead letters; %d Instantly interest calls for %d edits%n", people,
+                        repEdits, hubspotHits, instantlyHits, retries, dead.size(), interestCalls, repEdits);
+                assertThat(wrong).isEmpty();
+                assertThat(hubspot.noteCount()).isEqualTo(people);
+                assertThat(dead).hasSize(refused).allSatisfy(row -> {
+                    assertThat(row.get("error_kind")).isEqualTo("permanent");
+                    assertThat((String) row.get("reason")).contains("sync_lost_reason");
+                });
+                assertThat(interestCalls - repEdits).as("repeats only where the storm swallowed an answer")
+                        .isLessThanOrEqualTo(swallowedInstantlyAnswers);
+                assertThat(hubspotHits.getOrDefault(Storm.Hit.SERVER_ERROR, 0)).as("the storm was met").isPositive();
+                assertThat(hubspotHits.getOrDefault(Storm.Hit.RATE_LIMITED, 0)).isPositive();
+                assertThat(hubspotHits.getOrDefault(Storm.Hit.RESET_AFTER_APPLY, 0)
+                        + hubspotHits.getOrDefault(Storm.Hit.RESET_BEFORE_APPLY, 0)).isPositive();
+            }
+        }
+    }
+}
