@@ -96,6 +96,10 @@ class WebhookController {
         if (notJson.isPresent()) {
             return ErrorBody.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", notJson.get());
         }
+        Optional<String> notUtf8 = Utf8Body.problem(body);
+        if (notUtf8.isPresent()) {
+            return ErrorBody.of(HttpStatus.BAD_REQUEST, "malformed_event", notUtf8.get());
+        }
         List<ParsedEvent> events;
         try {
             events = translator.get().parse(body);
