@@ -44,11 +44,16 @@ final class ForkedService implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();
         ForkedService service = new ForkedService(process, port, log);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive()).as("service JVM exited; see %s", log).isTrue();
-                    return service.isHealthy();
-                });
+        try {
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> {
+                        assertThat(process.isAlive()).as("service JVM exited; see %s", log).isTrue();
+                        return service.isHealthy();
+                    });
+        } catch (RuntimeException | AssertionError notHealthy) {
+            process.destroyForcibly();
+            throw notHealthy;
+        }
         return service;
     }
 

@@ -45,7 +45,13 @@ class KillNineRecoveryIT {
                     // Alternate the kill point: deep in steady ingest + dispatch, or soon after a restart while
                     // the backlog the previous kill left behind is being planned and sent.
                     int more = k % 2 == 0 ? Soak.pick(400, 1500) : 60;
-                    await().atMost(Duration.ofSeconds(120)).until(() -> load.ackedCount() >= before + more);
+                    ForkedService running = service;
+                    try {
+                        await().atMost(Duration.ofSeconds(120)).until(() -> load.ackedCount() >= before + more);
+                    } catch (RuntimeException notEnoughLoad) {
+                        running.close();
+                        throw notEnoughLoad;
+                    }
                     long queued = Reflection.count(db, "select count(*) from inbound_queue");
                     long pending = Reflection.count(db, "select count(*) from outbound_command where status = 'pending'");
                     long done = Reflection.count(db, "select count(*) from outbound_command where status = 'done'");

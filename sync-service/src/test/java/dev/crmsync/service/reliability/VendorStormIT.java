@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * a 5xx, bursts of 429s, calls that stall for 10 s (past the client timeout) and connections dropped
  * before or after the write. Once it has passed, everything converges: replies
  * are exactly one HubSpot note each, reps' edits still reach Instantly, the dead-letter table holds
- * only the writes HubSpot refuses for good, and Instantly sees no repeat beyond the calls whose answer
- * the storm swallowed.
+ * only the writes HubSpot refuses for good, and every repeated Instantly call has a failed call of
+ * the same write behind it (a retried write repeats its earlier calls with the same value).
  */
 class VendorStormIT {
     private static final String CLIENT_SECRET = "storm-hubspot-client-secret";
@@ -118,8 +118,11 @@ class VendorStormIT {
                 }
                 List<Map<String, Object>> dead = service.jdbc().queryForList(
                         "select record_key, error_kind, reason from dead_letter");
-                int swallowedInstantlyAnswers = instantlyHits.getOrDefault(Storm.Hit.RESET_AFTER_APPLY, 0)
-                        + instantlyHits.getOrDefault(Storm.Hit.STALL, 0);
+                // An Instantly write can take several calls (interest status, then ending the sequence); when a
+                // later one fails, the retry repeats the earlier ones with the same value. So every repeat
+                // needs a failed call behind it.
+                int failedInstantlyCalls = instantlyHits.entrySet().stream()
+                        .filter(e -> e.getKey() != Storm.Hit.NONE).mapToInt(Map.Entry::getValue).sum();
                 long retries = service.jdbc().queryForObject(
                         "select count(*) from command_attempt where outcome in ('retry', 'rate-limited')", Long.class);
                 System.out.printf("[measure] vendor storm of %d s: %d replies, %d rep edits; HubSpot hits %s; "
@@ -133,8 +136,9 @@ class VendorStormIT {
                     assertThat(row.get("error_kind")).isEqualTo("permanent");
                     assertThat((String) row.get("reason")).contains("sync_lost_reason");
                 });
-                assertThat(interestCalls - repEdits).as("repeats only where the storm swallowed an answer")
-                        .isLessThanOrEqualTo(swallowedInstantlyAnswers);
+                assertThat(interestCalls - repEdits).as("repeats only where a call of the write failed")
+                        .isLessThanOrEqualTo(failedInstantlyCalls);
+                assertThat(failedInstantlyCalls).as("the storm was met at Instantly too").isPositive();
                 assertThat(hubspotHits.getOrDefault(Storm.Hit.SERVER_ERROR, 0)).as("the storm was met").isPositive();
                 assertThat(hubspotHits.getOrDefault(Storm.Hit.RATE_LIMITED, 0)).isPositive();
                 assertThat(hubspotHits.getOrDefault(Storm.Hit.RESET_AFTER_APPLY, 0)
