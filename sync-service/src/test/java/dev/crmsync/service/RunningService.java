@@ -59,6 +59,11 @@ public final class RunningService implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Every bean of a type, by name. */
+    public <T> Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

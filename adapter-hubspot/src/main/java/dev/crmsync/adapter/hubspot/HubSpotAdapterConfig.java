@@ -117,8 +117,8 @@ public record HubSpotAdapterConfig(URI baseUrl, Optional<Secret> accessToken, Du
             throw new AdapterConfigException("hubspot batch-size must be between 1 and " + MAX_BATCH_SIZE
                     + " (HubSpot's limit per batch call), found " + batchSize);
         }
-        Optional<Secret> token = config.secret("access-token").filter(s -> !s.reveal().isBlank());
-        Optional<Secret> clientSecret = config.secret("client-secret").filter(s -> !s.reveal().isBlank());
+        Optional<Secret> token = config.secret("access-token").filter(s -> !s.isBlank());
+        Optional<Secret> clientSecret = config.secret("client-secret").filter(s -> !s.isBlank());
         Optional<Long> appId = config.string("app-id").map(Long::parseLong);
         if (appId.isPresent() && appId.get() <= 0) {
             throw new AdapterConfigException("hubspot app-id must be above 0 (HubSpot's numeric app id), found "

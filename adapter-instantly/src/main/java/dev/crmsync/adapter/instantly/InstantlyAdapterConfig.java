@@ -64,7 +64,7 @@ public record InstantlyAdapterConfig(Secret webhookSecret, Optional<Secret> apiK
      *                                or a number is out of range
      */
     public static InstantlyAdapterConfig from(AdapterConfig config) {
-        Secret webhookSecret = config.secret("webhook-secret").filter(s -> !s.reveal().isBlank())
+        Secret webhookSecret = config.secret("webhook-secret").filter(s -> !s.isBlank())
                 .orElseThrow(() -> new AdapterConfigException("instantly webhook-secret is not set: set "
                         + "INSTANTLY_WEBHOOK_SECRET to the secret your Instantly webhooks send"));
         URI baseUrl = config.uri("base-url");
@@ -87,7 +87,7 @@ public record InstantlyAdapterConfig(Secret webhookSecret, Optional<Secret> apiK
             throw new AdapterConfigException("instantly batch-size must be between 1 and " + MAX_BATCH_SIZE
                     + " (one leads/list page), found " + batchSize);
         }
-        return new InstantlyAdapterConfig(webhookSecret, config.secret("api-key").filter(s -> !s.reveal().isBlank()),
+        return new InstantlyAdapterConfig(webhookSecret, config.secret("api-key").filter(s -> !s.isBlank()),
                 baseUrl, Duration.ofSeconds(tolerance), Duration.ofMillis(timeoutMillis), batchSize,
                 config.string("stopped-list-id").filter(s -> !s.isBlank()));
     }

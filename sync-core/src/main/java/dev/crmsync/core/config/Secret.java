@@ -41,6 +41,11 @@ public final class Secret {
         return value.isEmpty();
     }
 
+    /** True when the value is empty or only white space: an unset credential, without revealing it. */
+    public boolean isBlank() {
+        return value.isBlank();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Secret other && MessageDigest.isEqual(bytes(), other.bytes());

@@ -4,7 +4,10 @@ import dev.crmsync.core.rules.Coalescer;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,8 +17,11 @@ public final class OutboxRepository {
     private final TransactionTemplate tx;
     private final CommandCodec codec;
 
-    /** A claimed command with how many times it was tried before this claim. */
-    public record Claimed(Coalescer.Pending pending, int attempts) {
+    /** A claimed command, with the attempts made before this claim and when this claim's lease ends. */
+    public record Claimed(Coalescer.Pending pending, int attempts, Instant leaseEnd) {
+        public Claimed withLeaseEnd(Instant end) {
+            return new Claimed(pending, attempts, end);
+        }
     }
 
     public OutboxRepository(JdbcTemplate jdbc, TransactionTemplate tx, CommandCodec codec) {
@@ -41,17 +47,42 @@ public final class OutboxRepository {
                             + "and p.next_attempt_at > now()) "
                             + "order by c.id limit ? for update skip locked",
                     (rs, i) -> new Claimed(new Coalescer.Pending(rs.getLong(1), codec.read(rs.getString(2))),
-                            rs.getInt(3)),
+                            rs.getInt(3), null),
                     target, limit);
-            if (!claimed.isEmpty()) {
-                Long[] ids = claimed.stream().map(c -> c.pending().id()).toArray(Long[]::new);
-                // The attempt counts from the moment it starts: if this instance dies mid-call, whoever
-                // claims the command next sees attempts > 0 and knows the target may already have it.
-                jdbc.update("update outbound_command set next_attempt_at = now() + ?::interval, attempts = attempts + 1 "
-                        + "where id = any(?)", lease.toMillis() + " milliseconds", ids);
+            if (claimed.isEmpty()) {
+                return claimed;
             }
-            return claimed;
+            Long[] ids = claimed.stream().map(c -> c.pending().id()).toArray(Long[]::new);
+            // The attempt counts from the moment it starts: if this instance dies mid-call, whoever
+            // claims the command next sees attempts > 0 and knows the target may already have it.
+            Map<Long, Instant> ends = new HashMap<>();
+            jdbc.query("update outbound_command set next_attempt_at = now() + ?::interval, attempts = attempts + 1 "
+                    + "where id = any(?) returning id, next_attempt_at", rs -> {
+                        ends.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                    }, lease.toMillis() + " milliseconds", ids);
+            return claimed.stream().map(c -> c.withLeaseEnd(ends.get(c.pending().id()))).toList();
         });
+    }
+
+    /**
+     * Extends the leases that are still ours: a lease whose end is no longer the one we hold was
+     * claimed by another instance after it ran out, and is left alone. Returns the new end of each
+     * lease kept; a command missing from the answer must not be sent by this instance.
+     */
+    public Map<Long, Instant> renewLeases(Map<Long, Instant> held, Duration lease) {
+        if (held.isEmpty()) {
+            return Map.of();
+        }
+        Long[] ids = held.keySet().toArray(Long[]::new);
+        String[] ends = Arrays.stream(ids).map(id -> held.get(id).toString()).toArray(String[]::new);
+        Map<Long, Instant> kept = new HashMap<>();
+        jdbc.query("update outbound_command c set next_attempt_at = now() + ?::interval "
+                + "from unnest(?::bigint[], ?::timestamptz[]) as l(id, lease_end) "
+                + "where c.id = l.id and c.status = 'pending' and c.next_attempt_at = l.lease_end "
+                + "returning c.id, c.next_attempt_at", rs -> {
+                    kept.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                }, lease.toMillis() + " milliseconds", ids, ends);
+        return kept;
     }
 
     public void recordWritten(List<Long> ids, int attempt, int httpStatus, String detail) {

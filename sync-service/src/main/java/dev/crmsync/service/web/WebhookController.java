@@ -92,11 +92,23 @@ class WebhookController {
             return ErrorBody.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
                     "body is " + (body == null ? size : "more than " + max) + " bytes; at most " + max + " bytes are accepted");
         }
+        Optional<String> notJson = JsonContentType.problem(request.getContentType());
+        if (notJson.isPresent()) {
+            return ErrorBody.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", notJson.get());
+        }
+        Optional<String> notUtf8 = Utf8Body.problem(body);
+        if (notUtf8.isPresent()) {
+            return ErrorBody.of(HttpStatus.BAD_REQUEST, "malformed_event", notUtf8.get());
+        }
         List<ParsedEvent> events;
         try {
             events = translator.get().parse(body);
         } catch (MalformedEventException e) {
             return ErrorBody.of(HttpStatus.BAD_REQUEST, "malformed_event", e.getMessage());
+        }
+        Optional<String> unstorable = StorableEvents.problem(events);
+        if (unstorable.isPresent()) {
+            return ErrorBody.of(HttpStatus.BAD_REQUEST, "malformed_event", unstorable.get());
         }
         String method = ((Verification.Verified) verification).method();
         try {

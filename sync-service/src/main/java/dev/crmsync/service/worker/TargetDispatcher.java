@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -43,6 +46,7 @@ public final class TargetDispatcher implements Runnable {
     private final Duration lease;
     private final Duration pollInterval;
     private final SyncMetrics metrics;
+    private final ScheduledExecutorService leaseTimer;
     private volatile boolean running = true;
 
     public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
@@ -58,6 +62,11 @@ public final class TargetDispatcher implements Runnable {
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(initialBackoff.toMillis(), 2.0, 0.5,
                 maxBackoff.toMillis());
         this.lease = lease;
+        this.leaseTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "lease-" + target);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.pollInterval = pollInterval;
         this.metrics = metrics;
     }
@@ -90,6 +99,7 @@ public final class TargetDispatcher implements Runnable {
 
     public void stop() {
         running = false;
+        leaseTimer.shutdownNow();
     }
 
     /** Claims and sends one round; returns how many commands it handled. */
@@ -102,14 +112,24 @@ public final class TargetDispatcher implements Runnable {
         claimed.forEach(c -> attemptsById.put(c.pending().id(), c.attempts()));
         List<Coalescer.Coalesced> merged = Coalescer.coalesce(claimed.stream().map(OutboxRepository.Claimed::pending)
                 .toList());
+        LeaseKeeper leases = new LeaseKeeper(outbox, lease, leaseTimer, claimed);
         for (int from = 0; from < merged.size(); from += writer.maxBatchSize()) {
-            send(merged.subList(from, Math.min(merged.size(), from + writer.maxBatchSize())), attemptsById);
+            List<Coalescer.Coalesced> batch = merged.subList(from, Math.min(merged.size(), from + writer.maxBatchSize()));
+            Set<Long> ours = leases.renew(batch.stream().flatMap(c -> c.ids().stream()).toList());
+            List<Coalescer.Coalesced> owned = batch.stream().filter(c -> ours.containsAll(c.ids())).toList();
+            if (owned.size() < batch.size()) {
+                log.info("{}: {} write(s) left to another instance: their lease ran out before they were sent",
+                        target, batch.size() - owned.size());
+            }
+            if (!owned.isEmpty()) {
+                send(owned, attemptsById, leases);
+            }
         }
         log.debug("{}: {} commands sent as {} writes", target, claimed.size(), merged.size());
         return claimed.size();
     }
 
-    private void send(List<Coalescer.Coalesced> batch, Map<Long, Integer> attemptsById) {
+    private void send(List<Coalescer.Coalesced> batch, Map<Long, Integer> attemptsById, LeaseKeeper leases) {
         List<OutboundItem> items = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Coalescer.Coalesced c = batch.get(i);
@@ -118,7 +138,8 @@ public final class TargetDispatcher implements Runnable {
         }
         WriteResult result;
         try {
-            result = writer.write(items);
+            result = leases.whileWriting(batch.stream().flatMap(c -> c.ids().stream()).toList(),
+                    () -> writer.write(items));
         } catch (AdapterException e) {
             metrics.call(target, "write", e.httpStatus());
             tx.executeWithoutResult(s -> batch.forEach(c -> fail(c, attemptsById, e)));

@@ -2,6 +2,7 @@ package dev.crmsync.testkit.hubspot;
 
 import dev.crmsync.testkit.http.FaultPlan;
 import dev.crmsync.testkit.http.RequestCounters;
+import dev.crmsync.testkit.http.Storm;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -104,7 +105,15 @@ final class HubSpotApiHandler implements HttpHandler {
             send(exchange, SimResponse.of(403, HubSpotErrors.missingScopes(route.scope())), headers(route));
             return;
         }
-        OptionalInt failure = faults.takeFailure(route.operation());
+        Storm.Hit hit = faults.drawStorm();
+        if (hit == Storm.Hit.STALL) {
+            sleep(faults.stormStall());
+        }
+        if (hit == Storm.Hit.RESET_BEFORE_APPLY) {
+            return; // closing the exchange without an answer drops the connection
+        }
+        OptionalInt failure = hit == Storm.Hit.SERVER_ERROR ? OptionalInt.of(faults.stormServerError())
+                : hit == Storm.Hit.RATE_LIMITED ? OptionalInt.of(429) : faults.takeFailure(route.operation());
         if (failure.isPresent()) {
             Map<String, String> headers = new LinkedHashMap<>(headers(route));
             if (failure.getAsInt() == 429 && !route.search()) {
@@ -114,6 +123,9 @@ final class HubSpotApiHandler implements HttpHandler {
             return;
         }
         SimResponse response = route.endpoint().handle(request);
+        if (hit == Storm.Hit.RESET_AFTER_APPLY) {
+            return; // the write stands, the client never hears of it
+        }
         sleep(faults.takeDelay(route.operation()));
         send(exchange, response, headers(route));
     }

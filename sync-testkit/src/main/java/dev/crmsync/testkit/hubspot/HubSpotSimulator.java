@@ -2,6 +2,7 @@ package dev.crmsync.testkit.hubspot;
 
 import dev.crmsync.testkit.http.FaultPlan;
 import dev.crmsync.testkit.http.RequestCounters;
+import dev.crmsync.testkit.http.Storm;
 import com.sun.net.httpserver.HttpServer;
 import dev.crmsync.core.spi.SimulatorProvider;
 import java.io.IOException;
@@ -148,6 +149,20 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** Like {@link #failNext(int, int)}, for the next requests of one operation, e.g. {@code notes/batch/create}. */
     public void failNext(String operation, int count, int status) {
         faults.failNext(Objects.requireNonNull(operation, "operation"), count, status);
+    }
+
+    /** A {@link Storm} over every admitted API request until {@link #stopStorm()}; replaces an earlier storm. */
+    public void startStorm(Storm storm) {
+        faults.startStorm(Objects.requireNonNull(storm, "storm"));
+    }
+
+    public void stopStorm() {
+        faults.stopStorm();
+    }
+
+    /** How often each storm outcome hit a request since start or {@link #reset()}. */
+    public Map<Storm.Hit, Integer> stormHits() {
+        return faults.stormHits();
     }
 
     /** Every request waits this long before it is handled. */

@@ -2,6 +2,7 @@ package dev.crmsync.testkit.instantly;
 
 import dev.crmsync.testkit.http.FaultPlan;
 import dev.crmsync.testkit.http.RequestCounters;
+import dev.crmsync.testkit.http.Storm;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -92,7 +93,15 @@ final class InstantlyApiHandler implements HttpHandler {
             return;
         }
         counters.admitted(route.operation());
-        OptionalInt failure = faults.takeFailure(route.operation());
+        Storm.Hit hit = faults.drawStorm();
+        if (hit == Storm.Hit.STALL) {
+            sleep(faults.stormStall());
+        }
+        if (hit == Storm.Hit.RESET_BEFORE_APPLY) {
+            return; // closing the exchange without an answer drops the connection
+        }
+        OptionalInt failure = hit == Storm.Hit.SERVER_ERROR ? OptionalInt.of(faults.stormServerError())
+                : hit == Storm.Hit.RATE_LIMITED ? OptionalInt.of(429) : faults.takeFailure(route.operation());
         if (failure.isPresent()) {
             int status = failure.getAsInt();
             send(exchange, SimResponse.of(status, InstantlyErrors.forStatus(status)),
@@ -100,6 +109,9 @@ final class InstantlyApiHandler implements HttpHandler {
             return;
         }
         SimResponse response = route.endpoint().handle(request);
+        if (hit == Storm.Hit.RESET_AFTER_APPLY) {
+            return; // the write stands, the client never hears of it
+        }
         sleep(faults.takeDelay(route.operation()));
         send(exchange, response, Map.of());
     }

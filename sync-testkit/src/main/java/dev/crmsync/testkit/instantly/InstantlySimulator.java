@@ -2,6 +2,7 @@ package dev.crmsync.testkit.instantly;
 
 import dev.crmsync.testkit.http.FaultPlan;
 import dev.crmsync.testkit.http.RequestCounters;
+import dev.crmsync.testkit.http.Storm;
 import com.sun.net.httpserver.HttpServer;
 import dev.crmsync.core.spi.SimulatorProvider;
 import java.io.IOException;
@@ -201,6 +202,20 @@ public final class InstantlySimulator implements SimulatorProvider.RunningSimula
     /** Like {@link #failNext(int, int)}, for the next requests of one operation, e.g. {@code leads/update-interest-status}. */
     public void failNext(String operation, int count, int status) {
         faults.failNext(Objects.requireNonNull(operation, "operation"), count, status);
+    }
+
+    /** A {@link Storm} over every admitted API request until {@link #stopStorm()}; replaces an earlier storm. */
+    public void startStorm(Storm storm) {
+        faults.startStorm(Objects.requireNonNull(storm, "storm"));
+    }
+
+    public void stopStorm() {
+        faults.stopStorm();
+    }
+
+    /** How often each storm outcome hit a request since start or {@link #reset()}. */
+    public Map<Storm.Hit, Integer> stormHits() {
+        return faults.stormHits();
     }
 
     /** Every request waits this long before it is handled. */
