@@ -121,8 +121,8 @@ class WebhookController {
         } catch (TimeoutException | ExecutionException e) {
             log.warn("Webhook from {} not stored: {}", system, e.getCause() == null ? "timed out" : e.getCause().getMessage());
             ResponseEntity<Map<String, Object>> unavailable = ErrorBody.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "the event could not be stored durably within " + properties.ingest().ackTimeout().toSeconds()
-                            + " s; nothing was accepted, please retry");
+                    "the event could not be stored durably within " + properties.ingest().ackTimeout().toMillis()
+                            + " ms; nothing was accepted, please retry");
             return ResponseEntity.status(unavailable.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5")
                     .body(unavailable.getBody());
         } catch (InterruptedException e) {
