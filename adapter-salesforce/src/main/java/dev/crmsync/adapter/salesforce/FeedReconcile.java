@@ -14,7 +14,8 @@ import java.util.List;
  * The feed's safety net beyond its overlap window: every reconcile interval, {@code getUpdated} lists the ids
  * changed since the last reconcile (minus the overlap), and those records are read and returned as events. Ones
  * the feed already stored carry the same dedup keys and are dropped by the store; only what the polls missed
- * gets through. The last run's time is kept in memory: after a restart the first reconcile covers one interval.
+ * gets through. The next run starts from the {@code latestDateCovered} Salesforce reported (earlier than the
+ * window's end while transactions were still committing). The last run's time is kept in memory: after a restart the first reconcile covers one interval.
  */
 final class FeedReconcile {
     private static final int IDS_PER_QUERY = 200;
@@ -42,9 +43,14 @@ final class FeedReconcile {
         }
         Instant start = lastRun.minus(settings.overlap());
         List<ParsedEvent> events = new ArrayList<>();
+        Instant covered = now;
         for (String object : settings.objects()) {
             GetUpdatedResult updated = calls.call("getUpdated " + object, 0, null, c -> c.getUpdated(object,
                     SalesforceChangeFeed.calendar(start), SalesforceChangeFeed.calendar(now)));
+            // Changes still committing at the end of the window are covered only up to latestDateCovered.
+            if (updated.getLatestDateCovered() != null && updated.getLatestDateCovered().toInstant().isBefore(covered)) {
+                covered = updated.getLatestDateCovered().toInstant();
+            }
             List<String> ids = Arrays.asList(updated.getIds());
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
@@ -58,7 +64,7 @@ final class FeedReconcile {
         if (events.size() > room) {
             return List.of();
         }
-        lastRun = now;
+        lastRun = covered;
         return events;
     }
 }

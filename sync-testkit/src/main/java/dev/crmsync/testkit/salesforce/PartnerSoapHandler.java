@@ -58,6 +58,10 @@ final class PartnerSoapHandler implements HttpHandler {
                 "INVALID_SESSION_ID", "Invalid Session ID found in SessionHeader: Illegal Session"));
         String op = request.operation();
         faults.take(op).ifPresent(code -> {
+            if (code.equals(SoapFaultPlan.CONCURRENT_LIMIT)) {
+                throw SoapFault.unexpected("REQUEST_LIMIT_EXCEEDED",
+                        "ConcurrentRequests (Concurrent API Requests) Limit exceeded.");
+            }
             throw SoapFault.unexpected(code, code.equals("REQUEST_LIMIT_EXCEEDED") ? "TotalRequests Limit exceeded."
                     : "injected fault");
         });

@@ -195,6 +195,14 @@ public final class SalesforceSimulator implements SimulatorProvider.RunningSimul
         faults.failNext(Objects.requireNonNull(operation, "operation"), count, exceptionCode);
     }
 
+    /**
+     * The next {@code count} calls are refused for the concurrent long-running request limit:
+     * {@code REQUEST_LIMIT_EXCEEDED} with Salesforce's "ConcurrentRequests" message.
+     */
+    public void failNextWithConcurrentLimit(int count) {
+        faults.failNext(null, count, SoapFaultPlan.CONCURRENT_LIMIT);
+    }
+
     /** The daily API budget; once used up every call answers {@code REQUEST_LIMIT_EXCEEDED}. */
     public void setApiLimit(long limit) {
         usage.setLimit(limit);

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /** Faults a test asked for: the next calls (of one operation, or any) answer a SOAP fault with this exception code. */
 final class SoapFaultPlan {
+    /** Planned as a code: {@code REQUEST_LIMIT_EXCEEDED} with the concurrent long-running request message. */
+    static final String CONCURRENT_LIMIT = "CONCURRENT_LIMIT";
     private final List<Planned> planned = new ArrayList<>();
 
     private static final class Planned {
