@@ -2,6 +2,7 @@ package dev.crmsync.service.metrics;
 
 import dev.crmsync.core.spi.WriteResult;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,25 @@ public final class SyncMetrics {
     public void webhooksResumed(String system, int count) {
         Counter.builder("sync.webhooks.resumed").description("Disabled webhook subscriptions resumed by the watchdog")
                 .tag("system", system).register(registry).increment(count);
+    }
+
+    /**
+     * One poll of a change feed: {@code ok} (page committed), {@code feed-error} (the system did not
+     * answer; cursor left) or {@code store-error} (the page was not committed; cursor left), with how many
+     * events the page held and how many of those were new.
+     */
+    public void polled(String system, String outcome, int returned, int stored) {
+        Counter.builder("sync.poll.polls").description("Change-feed polls, by system and outcome")
+                .tag("system", system).tag("outcome", outcome).register(registry).increment();
+        if (!outcome.equals("ok")) {
+            return;
+        }
+        DistributionSummary.builder("sync.poll.page.events").description("Events per polled page, repeats included")
+                .tag("system", system).register(registry).record(returned);
+        Counter.builder("sync.poll.events").description("Polled events, by system and outcome")
+                .tag("system", system).tag("outcome", "stored").register(registry).increment(stored);
+        Counter.builder("sync.poll.events").description("Polled events, by system and outcome")
+                .tag("system", system).tag("outcome", "duplicate").register(registry).increment(returned - stored);
     }
 
     static String outcome(int status) {

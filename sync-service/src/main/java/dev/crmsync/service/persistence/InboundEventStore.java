@@ -107,17 +107,7 @@ public final class InboundEventStore implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Map<String, Long> inserted = insertEvents(connection, batch);
-                if (!inserted.isEmpty()) {
-                    try (PreparedStatement queue = connection.prepareStatement(
-                            "insert into inbound_queue (event_id) select unnest(?::bigint[])");
-                         PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
-                        queue.setArray(1, connection.createArrayOf("bigint", inserted.values().toArray()));
-                        queue.executeUpdate();
-                        notify.setString(1, CHANNEL);
-                        notify.execute();
-                    }
-                }
+                Map<String, Long> inserted = insertAndQueue(connection, batch);
                 connection.commit();
                 complete(batch, inserted);
                 if (!inserted.isEmpty()) {
@@ -131,6 +121,25 @@ public final class InboundEventStore implements AutoCloseable {
             log.warn("Could not store {} webhook requests: {}", batch.size(), e.getMessage());
             batch.forEach(s -> s.done().completeExceptionally(e));
         }
+    }
+
+    /**
+     * Inserts every event not already known, queues the new ones and NOTIFYs the workers, in the caller's
+     * transaction (which the caller commits); returns the new rows' ids by source and dedup key.
+     */
+    static Map<String, Long> insertAndQueue(Connection connection, List<InboundSubmission> batch) throws SQLException {
+        Map<String, Long> inserted = insertEvents(connection, batch);
+        if (!inserted.isEmpty()) {
+            try (PreparedStatement queue = connection.prepareStatement(
+                    "insert into inbound_queue (event_id) select unnest(?::bigint[])");
+                 PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
+                queue.setArray(1, connection.createArrayOf("bigint", inserted.values().toArray()));
+                queue.executeUpdate();
+                notify.setString(1, CHANNEL);
+                notify.execute();
+            }
+        }
+        return inserted;
     }
 
     /** Inserts every event not already known; returns the new rows' ids by source and dedup key. */

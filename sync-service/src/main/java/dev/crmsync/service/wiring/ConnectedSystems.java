@@ -2,6 +2,7 @@ package dev.crmsync.service.wiring;
 
 import dev.crmsync.core.config.Secret;
 import dev.crmsync.core.model.SystemId;
+import dev.crmsync.core.spi.ChangeFeed;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.IdentityResolver;
@@ -88,6 +89,13 @@ public final class ConnectedSystems implements AutoCloseable {
         Map<String, IdentityResolver> resolvers = new TreeMap<>();
         adapters.forEach((id, adapter) -> adapter.identityResolver().ifPresent(r -> resolvers.put(id, r)));
         return resolvers;
+    }
+
+    /** The systems whose changes are polled (their adapter has a change feed), by system id. */
+    public Map<String, ChangeFeed> changeFeeds() {
+        Map<String, ChangeFeed> feeds = new TreeMap<>();
+        adapters.forEach((id, adapter) -> adapter.changeFeed().ifPresent(f -> feeds.put(id, f)));
+        return feeds;
     }
 
     /** The systems the engine writes to: those whose adapter has a writer. */

@@ -1,2 +1,2 @@
-/** Background threads: inbound workers that claim events and plan commands, per-target dispatchers, and the LISTEN/NOTIFY wake-up. */
+/** Background threads: inbound workers that claim events and plan commands, per-target dispatchers, change-feed pollers, and the LISTEN/NOTIFY wake-up. */
 package dev.crmsync.service.worker;
