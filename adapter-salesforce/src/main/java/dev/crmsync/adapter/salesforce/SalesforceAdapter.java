@@ -39,7 +39,7 @@ public final class SalesforceAdapter implements SystemAdapter {
         SalesforceRecords recordFields = new SalesforceRecords(config.org());
         this.writer = new SalesforceCommandWriter(calls, config.org(), context.clientId(), config.batchSize());
         this.feed = new SalesforceChangeFeed(calls, recordFields, config.feed(), context.clock());
-        this.translator = new SalesforceEventTranslator(config.org().sourceField(), context.clientId());
+        this.translator = new SalesforceEventTranslator(config.org(), context.clientId());
         this.records = new SalesforceRecordSource(calls, recordFields, config.feed().objects());
         this.identities = new SalesforceIdentityResolver(calls);
     }

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Translates the events of {@link SalesforceChangeFeed} and {@link SalesforceRecordSource}:
  * {@code Lead.updated}, {@code Contact.updated}, {@code Lead.snapshot}, {@code Contact.snapshot} become a
- * change whose fields are the record's values (the mapping matches {@code Status} and the rest), observed at
+ * change whose fields are the record's values (the mapping matches {@code Status} and the rest; the source
+ * field and placeholder names are left out), observed at
  * its {@code SystemModstamp}; {@code Lead.deleted} and {@code Contact.deleted} a change without fields, for a
  * person the host's links can name. Attributes: {@code object}, {@code Id}, {@code LastModifiedById} and
  * {@code origin}: {@code ours} when the integration user made the change, else {@code rep}. Salesforce sends no
@@ -32,9 +33,16 @@ public final class SalesforceEventTranslator implements EventTranslator {
     private static final Set<String> NOT_FIELDS = Set.of("Id", "SystemModstamp", "LastModifiedById");
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final SalesforceOrigin origin;
+    private final SalesforceOrgFields org;
 
-    public SalesforceEventTranslator(String sourceField, String clientName) {
-        this.origin = new SalesforceOrigin(sourceField, clientName);
+    /**
+     * @param org        names the source field (kept out of the fields: it is bookkeeping) and the placeholders a
+     *                   new Lead got (kept out too: a placeholder is not a name or a company to copy elsewhere)
+     * @param clientName the name our writes carry in the source field
+     */
+    public SalesforceEventTranslator(SalesforceOrgFields org, String clientName) {
+        this.org = org;
+        this.origin = new SalesforceOrigin(org.sourceField(), clientName);
     }
 
     @Override
@@ -88,14 +96,21 @@ public final class SalesforceEventTranslator implements EventTranslator {
         Map<String, String> fields = new LinkedHashMap<>();
         if (!kind.equals(SalesforceRecords.DELETED)) {
             record.properties().forEach(e -> {
-                if (!NOT_FIELDS.contains(e.getKey())) {
-                    fields.put(e.getKey(), e.getValue().asString(""));
+                String value = e.getValue().asString("");
+                if (!NOT_FIELDS.contains(e.getKey()) && !e.getKey().equals(org.sourceField())
+                        && !isPlaceholder(e.getKey(), value)) {
+                    fields.put(e.getKey(), value);
                 }
             });
         }
         Identity who = Identity.ofEmail(email.get()).withId(SOURCE, id);
         return Translation.of(List.of(CanonicalChange.of(SOURCE, who, eventType, observedAt.get())
                 .withAttributes(attributes).withFields(fields)));
+    }
+
+    private boolean isPlaceholder(String field, String value) {
+        return field.equals("LastName") && value.equals(org.lastNamePlaceholder())
+                || field.equals("Company") && value.equals(org.companyPlaceholder());
     }
 
     private static Optional<Instant> instant(String text) {
