@@ -26,6 +26,7 @@ final class PartnerSoapHandler implements HttpHandler {
     private final SoapFaultPlan faults;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<String> clients = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Integer>> sessionsByOperation = new ConcurrentHashMap<>();
 
     PartnerSoapHandler(PartnerOperations operations, SessionRegistry sessions, ApiUsage usage, SoapFaultPlan faults) {
         this.operations = operations;
@@ -69,6 +70,8 @@ final class PartnerSoapHandler implements HttpHandler {
             throw SoapFault.unexpected("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
         }
         calls.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
+        sessionsByOperation.computeIfAbsent(op, k -> new CopyOnWriteArrayList<>())
+                .add(sessions.numberOf(request.sessionId().orElse(null)));
         request.callOptionsClient().ifPresent(clients::add);
         return SoapXml.envelope(usage.snapshot(), operations.handle(request, userId));
     }
@@ -83,9 +86,8 @@ final class PartnerSoapHandler implements HttpHandler {
         return List.copyOf(clients);
     }
 
-    void resetCounts() {
-        calls.clear();
-        clients.clear();
+    List<Integer> sessions(String operation) {
+        return List.copyOf(sessionsByOperation.getOrDefault(operation, List.of()));
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {

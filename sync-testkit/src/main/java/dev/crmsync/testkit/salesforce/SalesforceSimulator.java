@@ -221,6 +221,14 @@ public final class SalesforceSimulator implements SimulatorProvider.RunningSimul
         return soap.callCounts();
     }
 
+    /**
+     * For each admitted call of {@code operation}, in order, the number of the session that made it (sessions are
+     * numbered as the token endpoint issues them): two service instances hold different sessions.
+     */
+    public List<Integer> callSessions(String operation) {
+        return soap.sessions(operation);
+    }
+
     /** The {@code CallOptions} client names calls carried, in order. */
     public List<String> callClients() {
         return soap.clients();
