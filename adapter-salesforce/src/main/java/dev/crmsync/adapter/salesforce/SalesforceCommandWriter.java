@@ -97,7 +97,7 @@ public final class SalesforceCommandWriter implements CommandWriter {
             }
         }
         outcomes.putAll(tasks.write(taskInputs, calls));
-        wholeCallFailure(outcomes).ifPresent(e -> {
+        WriteOutcome.allTransient(outcomes.values()).ifPresent(e -> {
             throw e;
         });
         log.debug("Salesforce write: {} items in {} calls", items.size(), calls.calls().size());
@@ -127,17 +127,5 @@ public final class SalesforceCommandWriter implements CommandWriter {
                     + "it refused for values set by another item: " + rejected.error().getMessage(), 0);
         }
         return rejected.error();
-    }
-
-    private static Optional<TransientAdapterException> wholeCallFailure(Map<String, WriteOutcome> outcomes) {
-        TransientAdapterException first = null;
-        for (WriteOutcome outcome : outcomes.values()) {
-            if (outcome instanceof WriteOutcome.Failed failed && failed.error() instanceof TransientAdapterException t) {
-                first = first == null ? t : first;
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.ofNullable(first);
     }
 }
