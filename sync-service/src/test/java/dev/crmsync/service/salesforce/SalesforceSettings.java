@@ -9,6 +9,7 @@ final class SalesforceSettings {
     }
 
     static Map<String, Object> with(Map<String, Object> settings, SalesforceSimulator salesforce) {
+        settings.put("sync.adapters.salesforce.enabled", "true");
         salesforce.adapterConfig().forEach((key, value) -> settings.put("sync.adapters.salesforce." + key, value));
         settings.put("sync.rate-limits.salesforce.requests", "1000");
         settings.put("sync.rate-limits.salesforce.period", "1s");
