@@ -104,6 +104,8 @@ class PollerCrashIT {
                 "HUBSPOT_ACCESS_TOKEN", hubspot.accessToken(), "INSTANTLY_WEBHOOK_SECRET", RunningService.WEBHOOK_SECRET,
                 "SYNC_ADMIN_TOKEN", RunningService.ADMIN_TOKEN, "CHANGELOG_URL", log.url(),
                 "SYNC_POLL_INTERVALS_CHANGELOG", "100ms", "SYNC_POLL_PAGE_LIMIT", "10"));
+        // Written for the changelog feed: no Salesforce sandbox in the child process.
+        builder.environment().put("SALESFORCE_ENABLED", "false");
         Process process = builder.start();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()

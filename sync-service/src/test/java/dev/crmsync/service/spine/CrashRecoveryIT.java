@@ -106,6 +106,8 @@ class CrashRecoveryIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar).redirectErrorStream(true).redirectOutput(log);
         builder.environment().putAll(env);
+        // Written for Instantly and HubSpot: no Salesforce sandbox in the child process.
+        builder.environment().put("SALESFORCE_ENABLED", "false");
         Process process = builder.start();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
