@@ -14,13 +14,13 @@ class AdapterDiscoveryTest {
 
     @Test
     void everyAdapterOnTheClassPathIsDiscovered() {
-        assertThat(AdapterRegistry.discover().systemIds()).contains("instantly", "hubspot");
+        assertThat(AdapterRegistry.discover().systemIds()).contains("instantly", "hubspot", "salesforce");
     }
 
     @Test
     void theHubSpotSimulatorIsDiscoveredForSandboxMode() {
         List<String> ids = new ArrayList<>();
         ServiceLoader.load(SimulatorProvider.class).forEach(p -> ids.add(p.systemId()));
-        assertThat(ids).contains("hubspot");
+        assertThat(ids).contains("hubspot", "salesforce");
     }
 }

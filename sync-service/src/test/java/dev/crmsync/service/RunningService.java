@@ -30,6 +30,8 @@ public final class RunningService implements AutoCloseable {
         p.put("sync.adapters.instantly.webhook-secret", WEBHOOK_SECRET);
         p.put("sync.adapters.hubspot.base-url", hubspot.baseUrl());
         p.put("sync.adapters.hubspot.access-token", hubspot.accessToken());
+        // Tests written for Instantly and HubSpot run without Salesforce; Salesforce tests turn it on.
+        p.put("sync.adapters.salesforce.enabled", "false");
         p.put("sync.dispatch.initial-backoff", "50ms");
         p.put("sync.dispatch.max-backoff", "400ms");
         p.put("sync.dispatch.poll-interval", "200ms");

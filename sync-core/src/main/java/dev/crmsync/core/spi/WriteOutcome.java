@@ -1,6 +1,8 @@
 package dev.crmsync.core.spi;
 
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What happened to one {@link OutboundItem}. */
 public sealed interface WriteOutcome permits WriteOutcome.Written, WriteOutcome.Failed {
@@ -11,6 +13,22 @@ public sealed interface WriteOutcome permits WriteOutcome.Written, WriteOutcome.
 
     static WriteOutcome failed(AdapterException error) {
         return new Failed(error);
+    }
+
+    /**
+     * The first transient error when every outcome failed transiently (nothing in the write was settled), so a
+     * writer can throw it and have the dispatcher retry the whole batch; empty otherwise.
+     */
+    static Optional<TransientAdapterException> allTransient(Collection<WriteOutcome> outcomes) {
+        TransientAdapterException first = null;
+        for (WriteOutcome outcome : outcomes) {
+            if (outcome instanceof Failed failed && failed.error() instanceof TransientAdapterException t) {
+                first = first == null ? t : first;
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     /**

@@ -56,7 +56,8 @@ class EngineConfiguration {
         Set<String> withoutCredentials = new HashSet<>();
         Map<String, dev.crmsync.core.config.Secret> webhookSecrets = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        List<AdapterProvider> providers = AdapterRegistry.discover().providers();
+        List<AdapterProvider> providers = AdapterRegistry.discover().providers().stream()
+                .filter(p -> isEnabled(env, p.systemId())).toList();
         Map<String, Map<String, String>> rawById = new HashMap<>();
         providers.forEach(p -> rawById.put(p.systemId(), bind(env, p.systemId(), p.configSpec())));
         // Documented sandbox defaults (webhook secret) apply only when no vendor has credentials at all:
@@ -102,6 +103,20 @@ class EngineConfiguration {
             throw new AdapterConfigException("cannot start; fix these settings: " + String.join("; ", problems));
         }
         return new ConnectedSystems(adapters, simulators, budgets, withoutCredentials, webhookSecrets, wholeSandbox);
+    }
+
+    /**
+     * False when {@code sync.adapters.<id>.enabled} (or {@code <ID>_ENABLED}) is {@code false}: the system is
+     * not connected at all, not even to its sandbox simulator.
+     */
+    private static boolean isEnabled(Environment env, String systemId) {
+        String value = env.getProperty("sync.adapters." + systemId + ".enabled",
+                env.getProperty(envPrefix(systemId) + "ENABLED", "true"));
+        if (value.trim().equalsIgnoreCase("false")) {
+            log.info("{}: disabled by configuration", systemId);
+            return false;
+        }
+        return true;
     }
 
     private static boolean hasCredentials(ConfigSpec spec, Map<String, String> raw) {

@@ -115,6 +115,8 @@ class PollerCrashIT {
                 "SYNC_ADMIN_TOKEN", RunningService.ADMIN_TOKEN, "CHANGELOG_URL", log.url(),
                 "SYNC_POLL_INTERVALS_CHANGELOG", "100ms", "SYNC_POLL_PAGE_LIMIT", "10"));
         builder.environment().putAll(Map.of("SYNC_POLL_INITIALBACKOFF", "50ms", "SYNC_POLL_MAXBACKOFF", "200ms"));
+        // Written for the changelog feed: no Salesforce sandbox in the child process.
+        builder.environment().put("SALESFORCE_ENABLED", "false");
         Process process = builder.start();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         try {

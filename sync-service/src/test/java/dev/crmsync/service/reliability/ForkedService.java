@@ -40,6 +40,8 @@ final class ForkedService implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", jar).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // Like RunningService: the suite's flows are Instantly and HubSpot; a test wanting Salesforce says so in env.
+        builder.environment().put("SALESFORCE_ENABLED", "false");
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();
