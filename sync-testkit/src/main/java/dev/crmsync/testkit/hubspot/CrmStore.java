@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The simulated portal's records: contacts (unique by lower-cased email) and notes with their contact associations. Thread-safe. */
+/**
+ * The simulated portal's records: contacts (unique by lower-cased email) and engagements (notes, tasks)
+ * with their contact associations. Thread-safe.
+ */
 final class CrmStore {
 
     /**
@@ -48,7 +51,7 @@ final class CrmStore {
     private final Clock clock;
     private final Map<String, Stored> contacts = new LinkedHashMap<>();
     private final Map<String, String> contactIdByEmail = new HashMap<>();
-    private final Map<String, Stored> notes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Stored>> engagements = new HashMap<>();
     private long nextId = 100_001;
 
     CrmStore(Clock clock) {
@@ -118,24 +121,30 @@ final class CrmStore {
         return contacts.containsKey(id);
     }
 
-    synchronized CrmRecord createNote(Map<String, String> properties, List<String> contactIds) {
+    /** Creates a note or task ({@code objectType} {@code notes} or {@code tasks}) associated with these contacts. */
+    synchronized CrmRecord createEngagement(String objectType, Map<String, String> properties, List<String> contactIds) {
         Instant now = clock.instant();
-        Stored note = new Stored(String.valueOf(nextId++), now);
-        note.properties.putAll(properties);
-        note.properties.put("hs_object_id", note.id);
-        note.properties.put("hs_createdate", now.toString());
-        note.properties.put("hs_lastmodifieddate", now.toString());
-        note.contactIds.addAll(contactIds);
-        notes.put(note.id, note);
-        return note.snapshot();
+        Stored engagement = new Stored(String.valueOf(nextId++), now);
+        engagement.properties.putAll(properties);
+        engagement.properties.put("hs_object_id", engagement.id);
+        engagement.properties.put("hs_createdate", now.toString());
+        engagement.properties.put("hs_lastmodifieddate", now.toString());
+        engagement.contactIds.addAll(contactIds);
+        engagements.computeIfAbsent(objectType, t -> new LinkedHashMap<>()).put(engagement.id, engagement);
+        return engagement.snapshot();
     }
 
-    synchronized List<CrmRecord> notes() {
-        return notes.values().stream().map(Stored::snapshot).toList();
+    synchronized List<CrmRecord> engagements(String objectType) {
+        return engagements.getOrDefault(objectType, Map.of()).values().stream().map(Stored::snapshot).toList();
     }
 
-    synchronized List<CrmRecord> notesOfContact(String contactId) {
-        return notes.values().stream().filter(n -> n.contactIds.contains(contactId)).map(Stored::snapshot).toList();
+    synchronized List<CrmRecord> engagementsOfContact(String objectType, String contactId) {
+        return engagements.getOrDefault(objectType, Map.of()).values().stream()
+                .filter(n -> n.contactIds.contains(contactId)).map(Stored::snapshot).toList();
+    }
+
+    synchronized int engagementCount(String objectType) {
+        return engagements.getOrDefault(objectType, Map.of()).size();
     }
 
     synchronized List<CrmRecord> contacts() {
@@ -146,13 +155,9 @@ final class CrmStore {
         return contacts.size();
     }
 
-    synchronized int noteCount() {
-        return notes.size();
-    }
-
     synchronized void clear() {
         contacts.clear();
         contactIdByEmail.clear();
-        notes.clear();
+        engagements.clear();
     }
 }

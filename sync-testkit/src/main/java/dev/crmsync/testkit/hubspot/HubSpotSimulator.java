@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful HubSpot CRM v3 simulator on 127.0.0.1, speaking HubSpot's JSON over real HTTP:
- * contacts batch upsert by email, contact reads, notes (single and batch create, with contact
- * associations) and notes search, deals' contact associations, behind bearer auth, a rolling
+ * contacts batch upsert by email, contact reads, notes and tasks (single and batch create, with contact
+ * associations, and search), deals' contact associations, behind bearer auth, a rolling
  * ten-second rate limit with the {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject.
  * Once {@link #configureWebhooks} is called it also sends signed webhooks like a HubSpot app's
  * subscription: for edits a "rep" makes ({@link #repEdit}) and for the API's own contact writes.
@@ -303,12 +303,25 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** The properties of the notes associated with this contact, oldest first; empty when there is no such contact. */
     public List<Map<String, String>> notesFor(String email) {
         return store.contactByEmail(email)
-                .map(contact -> store.notesOfContact(contact.id()).stream().map(CrmRecord::properties).toList())
+                .map(contact -> store.engagementsOfContact("notes", contact.id()).stream().map(CrmRecord::properties)
+                        .toList())
                 .orElse(List.of());
     }
 
     public int noteCount() {
-        return store.noteCount();
+        return store.engagementCount("notes");
+    }
+
+    /** The properties of the tasks associated with this contact, oldest first; empty when there is no such contact. */
+    public List<Map<String, String>> tasksFor(String email) {
+        return store.contactByEmail(email)
+                .map(contact -> store.engagementsOfContact("tasks", contact.id()).stream().map(CrmRecord::properties)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    public int taskCount() {
+        return store.engagementCount("tasks");
     }
 
     /** The deal's properties; empty when there is no such deal. */
@@ -323,7 +336,8 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
 
     /**
      * {@link #requestCount()} per operation: {@code contacts/batch/upsert}, {@code contacts/read},
-     * {@code notes/create}, {@code notes/batch/create}, {@code notes/search}, {@code deals/associations/contacts}.
+     * {@code notes/create}, {@code notes/batch/create}, {@code notes/search}, {@code tasks/create},
+     * {@code tasks/batch/create}, {@code tasks/search}, {@code deals/associations/contacts}.
      */
     public Map<String, Integer> requestsByOperation() {
         return counters.byOperation();
