@@ -70,7 +70,7 @@ class DefaultMappingTest {
     void statusesKeepTheFilesPriorityOrder() {
         assertThat(loader.loadDefault().statuses()).extracting(StatusRule::name).containsExactly(
                 "replied", "interested", "meeting_booked", "meeting_completed", "won", "not_interested", "out_of_office",
-                "wrong_person");
+                "wrong_person", "deal_won", "deal_lost");
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     public static final long DEFAULT_PORTAL_ID = HubSpotErrors.PORTAL_ID;
     /** The HubSpot user whose edits {@link #repEdit(String, Map)} makes. */
     public static final long DEFAULT_REP_USER_ID = 45_678;
+    /** The client secret of the app the sandbox simulator acts as; public, like the sandbox webhook secret. */
+    public static final String SANDBOX_CLIENT_SECRET = "sandbox-hubspot-client-secret";
+    /** The id of the app the sandbox simulator acts as: its own writes come back with this {@code sourceId}. */
+    public static final long SANDBOX_APP_ID = 1_000_001L;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -53,6 +57,11 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     private final FaultPlan faults = new FaultPlan();
     private final RequestCounters counters = new RequestCounters();
     private volatile boolean partialEmailUpserts = true;
+    private volatile WebhookApp app;
+
+    /** The app a simulator acts as before it knows where to deliver: {@link #sendWebhooksTo} uses it. */
+    private record WebhookApp(String clientSecret, long appId) {
+    }
 
     private HubSpotSimulator(int port, String accessToken) throws IOException {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
@@ -108,11 +117,38 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         Map<String, String> config = new LinkedHashMap<>();
         config.put("base-url", baseUrl());
         config.put("access-token", accessToken);
+        WebhookApp acting = app;
+        if (acting != null) {
+            config.put("client-secret", acting.clientSecret());
+            config.put("app-id", String.valueOf(acting.appId()));
+        }
         webhooks.settings().ifPresent(settings -> {
             config.put("client-secret", settings.clientSecret());
             config.put("app-id", String.valueOf(settings.appId()));
         });
         return Map.copyOf(config);
+    }
+
+    /**
+     * Acts as the app with this client secret and id before the webhook target is known: {@link #adapterConfig()}
+     * names them at once, and {@link #sendWebhooksTo} starts delivering signed with them.
+     */
+    public void actAsApp(String clientSecret, long appId) {
+        app = new WebhookApp(Objects.requireNonNull(clientSecret, "clientSecret"), appId);
+    }
+
+    /**
+     * Delivers webhooks to {@code endpoint} as the app of {@link #actAsApp}, as {@link #configureWebhooks} does.
+     *
+     * @throws IllegalStateException when {@link #actAsApp} was not called
+     */
+    @Override
+    public void sendWebhooksTo(URI endpoint) {
+        WebhookApp acting = app;
+        if (acting == null) {
+            throw new IllegalStateException("no app to sign webhooks as: call actAsApp(clientSecret, appId) first");
+        }
+        configureWebhooks(endpoint, acting.clientSecret(), acting.appId());
     }
 
     @Override
