@@ -21,12 +21,14 @@ final class CrmStore {
 
     /**
      * @param created true when the write made a new contact
-     * @param changed the properties whose value the write changed, with their new value ({@code ""} when
-     *                cleared); the email on creation; never the read-only ones HubSpot maintains itself
+     * @param changed   the properties whose value the write changed, with their new value ({@code ""} when
+     *                  cleared); the email on creation; never the read-only ones HubSpot maintains itself
+     * @param requested the properties the write asked for, email left out
      */
-    record Upserted(CrmRecord contact, boolean created, Map<String, String> changed) {
+    record Upserted(CrmRecord contact, boolean created, Map<String, String> changed, Map<String, String> requested) {
         Upserted {
             changed = Collections.unmodifiableMap(new LinkedHashMap<>(changed));
+            requested = Collections.unmodifiableMap(new LinkedHashMap<>(requested));
         }
     }
 
@@ -106,7 +108,15 @@ final class CrmStore {
         }
         contact.updatedAt = now;
         contact.properties.put("lastmodifieddate", now.toString());
-        return new Upserted(contact.snapshot(), created, changed);
+        Map<String, String> requested = new LinkedHashMap<>(properties);
+        requested.remove("email");
+        return new Upserted(contact.snapshot(), created, changed, requested);
+    }
+
+    /** Deletes the contact with this email, as a person in HubSpot's UI does; its notes and tasks stay. */
+    synchronized Optional<CrmRecord> deleteContact(String email) {
+        String id = contactIdByEmail.remove(emailKey(email));
+        return Optional.ofNullable(id).map(contacts::remove).map(Stored::snapshot);
     }
 
     synchronized Optional<CrmRecord> contactById(String id) {

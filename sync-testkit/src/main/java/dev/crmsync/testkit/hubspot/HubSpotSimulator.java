@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     private final RequestCounters counters = new RequestCounters();
     private volatile boolean partialEmailUpserts = true;
     private volatile WebhookApp app;
+    private final List<ContactWrite> contactWrites = new ArrayList<>();
+    private long writeRequests;
 
     /** The app a simulator acts as before it knows where to deliver: {@link #sendWebhooksTo} uses it. */
     private record WebhookApp(String clientSecret, long appId) {
@@ -73,7 +76,10 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HubSpotRoutes routes = new HubSpotRoutes(store, deals, schema, Clock.systemUTC(), () -> partialEmailUpserts,
-                webhooks::apiWrote);
+                upserted -> {
+                    recordWrites(upserted);
+                    webhooks.apiWrote(upserted);
+                });
         server.createContext("/", new HubSpotApiHandler(accessToken, routes, limits, faults, counters,
                 () -> SimStateView.render(store, counters)));
         server.setExecutor(executor);
@@ -275,6 +281,19 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     }
 
     /**
+     * A person deletes the contact in HubSpot's UI: it is gone from the API (reads answer 404), and HubSpot
+     * sends a {@code contact.deletion} naming its id ({@code changeSource} {@code CRM_UI}). Waits for the delivery.
+     *
+     * @return every delivery attempt; empty when webhooks are not configured
+     * @throws IllegalArgumentException when there is no such contact
+     */
+    public List<WebhookDelivery> repDeleteContact(String email) {
+        CrmRecord deleted = store.deleteContact(email)
+                .orElseThrow(() -> new IllegalArgumentException("no contact with that email to delete"));
+        return webhooks.repDeleted(deleted, Clock.systemUTC().instant(), ChangeSource.rep(DEFAULT_REP_USER_ID));
+    }
+
+    /**
      * Creates a deal associated with these existing contacts, as test data; it sends no webhook.
      *
      * @return the deal's id
@@ -344,6 +363,29 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
                 .orElse(List.of());
     }
 
+    /** Every contact input the API applied through {@code contacts/batch/upsert}, oldest first. */
+    public List<ContactWrite> contactWrites() {
+        synchronized (contactWrites) {
+            return List.copyOf(contactWrites);
+        }
+    }
+
+    /** {@link #contactWrites()} for one contact, looked up ignoring case. */
+    public List<ContactWrite> contactWrites(String email) {
+        String key = CrmStore.emailKey(email);
+        return contactWrites().stream().filter(w -> w.email().equals(key)).toList();
+    }
+
+    private void recordWrites(List<CrmStore.Upserted> upserted) {
+        synchronized (contactWrites) {
+            long request = ++writeRequests;
+            for (CrmStore.Upserted write : upserted) {
+                contactWrites.add(new ContactWrite(request, write.contact().properties().get("email"),
+                        write.requested(), write.changed(), write.contact().updatedAt()));
+            }
+        }
+    }
+
     public int noteCount() {
         return store.engagementCount("notes");
     }
@@ -387,6 +429,9 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** Back to the state just after start: no records, counts, faults or webhooks; default limits and properties. */
     public void reset() {
         webhooks.reset();
+        synchronized (contactWrites) {
+            contactWrites.clear();
+        }
         store.clear();
         deals.clear();
         schema.reset();
