@@ -69,8 +69,9 @@ class HubSpotInboundIT {
                 + "and system = 'hubspot'", String.class, ANN)).containsExactly(contactId);
         List<JsonNode> trace = sync.trace(ANN);
         assertThat(trace).anySatisfy(entry -> {
-            assertThat(entry.path("type").asString()).isEqualTo("received");
-            assertThat(entry.path("eventType").asString()).isEqualTo("contact.creation");
+            assertThat(entry.path("type").asString()).isEqualTo("decision");
+            assertThat(entry.path("outcome").asString()).isEqualTo("no-change");
+            assertThat(entry.path("reason").asString()).contains("'contact.creation'");
         });
         assertThat(sync.instantly.interestUpdates(ANN)).isZero();
     }
