@@ -49,7 +49,8 @@ class SandboxModeIT {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SyncServiceApplication.class)
                 .run(settings)) {
             Long kept = second.getBean(JdbcTemplate.class)
-                    .queryForObject("select count(*) from inbound_event where email = 'sandbox@acme.example'", Long.class);
+                    .queryForObject("select count(*) from inbound_event where source = 'instantly' "
+                            + "and email = 'sandbox@acme.example'", Long.class);
             assertThat(kept).isEqualTo(1);
         }
     }

@@ -101,8 +101,10 @@ public final class Planner {
         List<SuppressionRule> suppressions = mapping.suppressions().stream()
                 .filter(s -> s.source().equals(change.source()) && s.trigger().matches(change))
                 .filter(s -> fires(plan, change, report, s.trigger(), "suppression " + s.reason())).toList();
+        boolean echoedStatus = status.isPresent() && live.isEmpty();
         List<ActivityRule> activities = mapping.activities().stream()
                 .filter(a -> a.source().equals(change.source()) && a.trigger().matches(change))
+                .filter(a -> !echoedStatus || skipped(plan, change, "activity"))
                 .filter(a -> fires(plan, change, report, a.trigger(), "activity")).toList();
         for (SystemId target : others) {
             live.ifPresent(s -> effects.status(plan, change, s, target));
@@ -124,6 +126,16 @@ public final class Planner {
             plan.decide(new Decision.NoChange(change.source(), "event", "no connected system to write to"));
         }
         return plan.build();
+    }
+
+    /**
+     * An event whose status is only our own write reported back (Instantly's {@code lead_meeting_booked} for
+     * the interest value we set) is no new fact: its activities (the meeting's task) are not created.
+     */
+    private static boolean skipped(PlanBuilder plan, CanonicalChange change, String rule) {
+        plan.decide(new Decision.SkippedEcho(change.source(), rule, "the event's status is our own write reported"
+                + " back; it creates nothing"));
+        return false;
     }
 
     /** A rule whose {@code when} matched only through fields that are nothing new does not fire again. */

@@ -82,6 +82,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
                 });
         server.createContext("/", new HubSpotApiHandler(accessToken, routes, limits, faults, counters,
                 () -> SimStateView.render(store, counters)));
+        server.createContext(RepEditPage.PATH, new RepEditPage(this::repEdit));
         server.setExecutor(executor);
         server.start();
     }
