@@ -80,7 +80,7 @@ final class EngagementCreator {
         Map<String, EngagementRequest> byKey = new HashMap<>();
         chunk.forEach(note -> byKey.put(note.activityKey(), note));
         for (JsonNode result : response.body().path("results")) {
-            EngagementRequest note = noteOf(chunk, byKey, HubSpotJson.text(result, "objectWriteTraceId"),
+            EngagementRequest note = requestOf(chunk, byKey, HubSpotJson.text(result, "objectWriteTraceId"),
                     HubSpotJson.text(result.path("properties"), HubSpotEngagement.KEY_PROPERTY));
             String id = HubSpotJson.text(result, "id");
             if (note != null && id != null) {
@@ -89,7 +89,7 @@ final class EngagementCreator {
             }
         }
         for (JsonNode error : response.body().path("errors")) {
-            EngagementRequest note = noteOf(chunk, byKey,
+            EngagementRequest note = requestOf(chunk, byKey,
                     HubSpotJson.firstText(error.path("context"), "objectWriteTraceId"), null);
             if (note != null) {
                 byActivity.put(note.activityKey(), WriteOutcome.failed(new PermanentAdapterException("HubSpot "
@@ -106,7 +106,7 @@ final class EngagementCreator {
         }
     }
 
-    private EngagementRequest noteOf(List<EngagementRequest> chunk, Map<String, EngagementRequest> byKey,
+    private EngagementRequest requestOf(List<EngagementRequest> chunk, Map<String, EngagementRequest> byKey,
                                      String traceId, String key) {
         if (traceId != null && traceId.startsWith(type.tracePrefix())) {
             try {

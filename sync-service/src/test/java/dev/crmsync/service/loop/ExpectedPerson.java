@@ -8,7 +8,8 @@ import java.util.Map;
  * What the default mapping says both systems hold for one person after a sequence of edits, applied in
  * order: a rep's edit is HubSpot's new value and, when it means a status, Instantly's interest; an
  * Instantly label is Instantly's interest and sets HubSpot's stage only forward; contact properties flow
- * from HubSpot to Instantly. An edit that changes nothing sends no event and so changes nothing.
+ * from HubSpot to Instantly. An edit that changes nothing sends no event and so changes nothing. The lost
+ * reason is left out: a rep's move to "other" counts as the status's whole effect in HubSpot, reason included.
  */
 final class ExpectedPerson {
     private static final List<String> STAGES = List.of("subscriber", "lead", "marketingqualifiedlead",
@@ -43,10 +44,7 @@ final class ExpectedPerson {
         interest = value;
         switch (eventType) {
             case "lead_interested" -> forward("salesqualifiedlead");
-            case "lead_not_interested" -> {
-                forward("other");
-                hubspot.put("sync_lost_reason", "Not interested");
-            }
+            case "lead_not_interested" -> forward("other");
             default -> hubspot.put("hs_lead_status", "UNQUALIFIED");
         }
     }

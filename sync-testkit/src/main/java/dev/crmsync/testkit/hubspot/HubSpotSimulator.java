@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +58,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     private final RequestCounters counters = new RequestCounters();
     private volatile boolean partialEmailUpserts = true;
     private volatile WebhookApp app;
-    private final List<ContactWrite> contactWrites = new ArrayList<>();
-    private long writeRequests;
+    private final ContactWriteLog contactWrites = new ContactWriteLog();
 
     /** The app a simulator acts as before it knows where to deliver: {@link #sendWebhooksTo} uses it. */
     private record WebhookApp(String clientSecret, long appId) {
@@ -77,7 +75,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HubSpotRoutes routes = new HubSpotRoutes(store, deals, schema, Clock.systemUTC(), () -> partialEmailUpserts,
                 upserted -> {
-                    recordWrites(upserted);
+                    contactWrites.record(upserted);
                     webhooks.apiWrote(upserted);
                 });
         server.createContext("/", new HubSpotApiHandler(accessToken, routes, limits, faults, counters,
@@ -366,25 +364,13 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
 
     /** Every contact input the API applied through {@code contacts/batch/upsert}, oldest first. */
     public List<ContactWrite> contactWrites() {
-        synchronized (contactWrites) {
-            return List.copyOf(contactWrites);
-        }
+        return contactWrites.all();
     }
 
     /** {@link #contactWrites()} for one contact, looked up ignoring case. */
     public List<ContactWrite> contactWrites(String email) {
         String key = CrmStore.emailKey(email);
-        return contactWrites().stream().filter(w -> w.email().equals(key)).toList();
-    }
-
-    private void recordWrites(List<CrmStore.Upserted> upserted) {
-        synchronized (contactWrites) {
-            long request = ++writeRequests;
-            for (CrmStore.Upserted write : upserted) {
-                contactWrites.add(new ContactWrite(request, write.contact().properties().get("email"),
-                        write.requested(), write.changed(), write.contact().updatedAt()));
-            }
-        }
+        return contactWrites.all().stream().filter(w -> w.email().equals(key)).toList();
     }
 
     public int noteCount() {
@@ -430,9 +416,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** Back to the state just after start: no records, counts, faults or webhooks; default limits and properties. */
     public void reset() {
         webhooks.reset();
-        synchronized (contactWrites) {
-            contactWrites.clear();
-        }
+        contactWrites.clear();
         store.clear();
         deals.clear();
         schema.reset();
