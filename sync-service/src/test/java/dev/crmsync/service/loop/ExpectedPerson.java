@@ -20,6 +20,8 @@ final class ExpectedPerson {
     final Map<String, String> hubspot = new HashMap<>();
     final Map<String, String> instantlyFields = new HashMap<>();
     Integer interest;
+    /** The label Instantly last reported (by an event) for the lead. */
+    Integer seenInterest;
     int replies;
     int repStatusChanges;
 

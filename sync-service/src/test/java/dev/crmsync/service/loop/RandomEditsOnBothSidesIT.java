@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * <p>A person is edited again only once the engine has finished with that person's previous edit, as a
  * person who edits after seeing the last sync would: an edit made while our write to the same field is on
  * its way is the one race no guard that sees only webhooks can settle (see docs/mappings.md). Edits of
- * different people overlap freely.
+ * different people overlap freely. Instantly's event for a label our write changed is sent as Instantly
+ * sends it (the simulator does not), and must come back as an echo, never as a write to HubSpot.
  */
 class RandomEditsOnBothSidesIT {
     private static final List<String> PEOPLE = List.of("ann@acme.example", "bob@acme.example",
@@ -41,14 +42,19 @@ class RandomEditsOnBothSidesIT {
             // when
             for (int i = 0; i < EDITS; i++) {
                 String person = PEOPLE.get(random.nextInt(PEOPLE.size()));
-                awaitSettled(sync, person);
                 ExpectedPerson model = expected.get(person);
+                awaitSettled(sync, person);
+                instantlyReportsOurWrite(sync, person, model);
                 if (random.nextBoolean()) {
                     repEdit(sync, random, person, model);
                 } else {
                     instantlyEdit(sync, random, person, model, i);
                 }
                 Thread.sleep(PACE.toMillis());
+            }
+            for (String person : PEOPLE) {
+                awaitSettled(sync, person);
+                instantlyReportsOurWrite(sync, person, expected.get(person));
             }
             sync.settle();
 
@@ -101,9 +107,30 @@ class RandomEditsOnBothSidesIT {
         }
         String[][] labels = {{"lead_interested", "1"}, {"lead_not_interested", "-1"}, {"lead_wrong_person", "-2"}};
         String[] label = labels[pick % 3];
+        if (Integer.valueOf(label[1]).equals(model.interest)) {
+            return; // the lead already has this label: nothing changes, Instantly sends nothing
+        }
         sync.instantly.labelLead(person, Integer.valueOf(label[1]));
+        model.seenInterest = Integer.valueOf(label[1]);
         sync.instantly.sendEvent(label[0], person, Map.of()).get();
         model.labelled(label[0], Integer.valueOf(label[1]));
+    }
+
+    /**
+     * Instantly sends an event when a lead's interest status changes, through the API too; its simulator
+     * leaves that to the test. When our write changed the lead's label, Instantly's event for it goes out
+     * before the person is edited again: the engine must take it as the echo of its own write.
+     */
+    private static void instantlyReportsOurWrite(InstantlyAndHubSpot sync, String person, ExpectedPerson model)
+            throws Exception {
+        Integer now = sync.instantly.interestStatus(person).orElse(null);
+        if (now == null || now.equals(model.seenInterest)) {
+            return;
+        }
+        String event = Map.of(1, "lead_interested", -1, "lead_not_interested", -2, "lead_wrong_person").get(now);
+        sync.instantly.sendEvent(event, person, Map.of()).get();
+        model.seenInterest = now;
+        awaitSettled(sync, person);
     }
 
     /** The engine has planned and sent everything about this person (HubSpot events name no email until planned). */
