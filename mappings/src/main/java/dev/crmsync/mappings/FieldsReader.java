@@ -27,8 +27,11 @@ final class FieldsReader {
             Map<String, FieldRule> fields = new LinkedHashMap<>();
             for (String field : tree.at(pointer).propertyNames()) {
                 String order = YamlTree.child(pointer, field) + "/forward-only";
+                String moveBack = YamlTree.child(pointer, field) + "/move-back";
                 if (!tree.at(order).isMissingNode()) {
-                    fields.put(field, FieldRule.forwardOnly(field, tree.texts(order)));
+                    boolean clears = !tree.at(moveBack).isMissingNode() && tree.text(moveBack).equals("clear-first");
+                    fields.put(field, clears ? FieldRule.movingBackByClearing(field, tree.texts(order))
+                            : FieldRule.forwardOnly(field, tree.texts(order)));
                 }
             }
             if (!fields.isEmpty()) {

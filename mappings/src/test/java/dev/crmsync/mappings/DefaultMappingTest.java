@@ -70,7 +70,7 @@ class DefaultMappingTest {
     void statusesKeepTheFilesPriorityOrder() {
         assertThat(loader.loadDefault().statuses()).extracting(StatusRule::name).containsExactly(
                 "replied", "interested", "meeting_booked", "meeting_completed", "won", "not_interested", "out_of_office",
-                "wrong_person");
+                "wrong_person", "deal_won", "deal_lost");
     }
 
     @Test
@@ -87,11 +87,22 @@ class DefaultMappingTest {
     void replyCreatesANoteInHubSpotAndATaskInSalesforce() {
         List<ActivityRule> activities = loader.loadDefault().activities();
 
-        assertThat(activities).singleElement().satisfies(rule -> {
-            assertThat(rule.source()).isEqualTo(INSTANTLY);
-            assertThat(rule.trigger().matches(change("reply_received", Map.of()))).isTrue();
-            assertThat(rule.kinds()).isEqualTo(Map.of(HUBSPOT, "note", SALESFORCE, "task"));
-        });
+        assertThat(activities).filteredOn(rule -> rule.trigger().matches(change("reply_received", Map.of())))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.source()).isEqualTo(INSTANTLY);
+                    assertThat(rule.kinds()).isEqualTo(Map.of(HUBSPOT, "note", SALESFORCE, "task"));
+                });
+    }
+
+    @Test
+    void bookedMeetingCreatesATaskInBothCrms() {
+        List<ActivityRule> activities = loader.loadDefault().activities();
+
+        assertThat(activities).filteredOn(rule -> rule.trigger().matches(change("lead_meeting_booked", Map.of())))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.source()).isEqualTo(INSTANTLY);
+                    assertThat(rule.kinds()).isEqualTo(Map.of(HUBSPOT, "task", SALESFORCE, "task"));
+                });
     }
 
     @Test

@@ -81,10 +81,10 @@ public final class HubSpotAdapter implements SystemAdapter {
         return Optional.of(translator);
     }
 
-    /** Who a contact id is: HubSpot's change events name contacts by id only. */
+    /** Who a contact id is, and a deal's contacts: HubSpot's change events name records by id only. */
     @Override
     public Optional<IdentityResolver> identityResolver() {
-        return Optional.of(contacts::emailOf);
+        return Optional.of(new HubSpotIdentities(contacts, deals));
     }
 
     /** Creates the custom properties the mapping writes ({@code sync_*}) when they are missing. */

@@ -6,13 +6,14 @@ import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.IdentityLookup;
 import dev.crmsync.core.spi.Translation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the canonical change of one HubSpot contact event.
+ * Builds the canonical changes of one HubSpot contact or deal event.
  *
  * <p>Who: the email and the HubSpot id ({@code objectId}). HubSpot names a contact by id only; the
  * email is in the event just when the event changes the {@code email} property itself (or carries an
@@ -21,12 +22,16 @@ import java.util.Optional;
  *
  * <p>Attributes: {@code subscriptionType}, {@code objectId}, {@code portalId}, {@code appId},
  * {@code changeSource}, {@code sourceId} and {@code changeFlag} when present, and always
- * {@code origin} ({@code ours} or {@code rep}, see {@link HubSpotOrigin}). Fields: for a property
+ * {@code origin} ({@code ours} or {@code rep}, see {@link HubSpotOrigin}), and {@code record}
+ * {@code deleted} for a {@code contact.deletion}. Fields: for a property
  * change, {@code {propertyName: propertyValue}} ({@code ""} when cleared); none otherwise.
  * {@code observedAt} is {@code occurredAt}; an event without it cannot be ordered and is unrecognized.
  */
 final class HubSpotChangeBuilder {
     static final SystemId SOURCE = SystemId.of(HubSpotAdapterProvider.SYSTEM_ID);
+    /** Deal properties are reported with this prefix: {@code deal.dealstage}. */
+    static final String DEAL_PREFIX = "deal.";
+    static final String DEAL_ID = "dealId";
     private static final List<String> ATTRIBUTES = List.of("subscriptionType", "objectId", "portalId", "appId",
             "changeSource", "sourceId", "changeFlag");
 
@@ -58,14 +63,45 @@ final class HubSpotChangeBuilder {
             }
             fields.put(name.get(), event.propertyValue().orElse(""));
         }
+        Map<String, String> attributes = attributes(event);
+        if (type.equals(HubSpotEventTypes.CONTACT_DELETION)) {
+            attributes.put(CanonicalChange.RECORD, CanonicalChange.RECORD_DELETED);
+        }
         Identity who = Identity.ofEmail(email.get());
         if (event.objectId().isPresent()) {
             who = who.withId(SOURCE, event.objectId().get());
         }
         CanonicalChange change = CanonicalChange.of(SOURCE, who, type, occurredAt.get())
-                .withAttributes(attributes(event))
+                .withAttributes(attributes)
                 .withFields(fields);
         return Translation.of(List.of(change));
+    }
+
+    /**
+     * One change per contact associated with the deal, each reporting the deal's property as
+     * {@code deal.<propertyName>} (so a mapping tells {@code deal.dealstage} from a contact property),
+     * with {@code dealId} among the attributes. A deal without contacts gives no change; a contact
+     * nobody can name (deleted meanwhile) is left out.
+     */
+    Translation buildForDeal(String type, HubSpotEvent event, IdentityLookup identities) {
+        Optional<String> dealId = event.objectId();
+        Optional<Instant> occurredAt = event.occurredAt();
+        Optional<String> name = event.propertyName();
+        if (dealId.isEmpty() || occurredAt.isEmpty() || name.isEmpty()) {
+            return Translation.unrecognized("'" + type + "' needs 'objectId', 'occurredAt' and 'propertyName' to "
+                    + "reach the deal's contacts; this one lacks "
+                    + (dealId.isEmpty() ? "'objectId'" : occurredAt.isEmpty() ? "'occurredAt'" : "'propertyName'"));
+        }
+        Map<String, String> attributes = attributes(event);
+        attributes.put(DEAL_ID, dealId.get());
+        Map<String, String> fields = Map.of(DEAL_PREFIX + name.get(), event.propertyValue().orElse(""));
+        List<CanonicalChange> changes = new ArrayList<>();
+        for (String contactId : identities.peopleOf(SOURCE, HubSpotIdentities.DEAL, dealId.get())) {
+            identities.emailOf(SOURCE, contactId).ifPresent(email -> changes.add(
+                    CanonicalChange.of(SOURCE, Identity.ofEmail(email).withId(SOURCE, contactId), type, occurredAt.get())
+                            .withAttributes(attributes).withFields(fields)));
+        }
+        return Translation.of(changes);
     }
 
     private Map<String, String> attributes(HubSpotEvent event) {
@@ -73,7 +109,7 @@ final class HubSpotChangeBuilder {
         for (String name : ATTRIBUTES) {
             event.text(name).ifPresent(value -> attributes.put(name, value));
         }
-        attributes.put("origin", origin.of(event));
+        attributes.put(CanonicalChange.ORIGIN, origin.of(event));
         return attributes;
     }
 }

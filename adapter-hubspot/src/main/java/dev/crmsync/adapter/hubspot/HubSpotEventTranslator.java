@@ -79,12 +79,10 @@ public final class HubSpotEventTranslator implements EventTranslator {
         if (HubSpotEventTypes.isContactEvent(eventType)) {
             return changes.build(eventType, event, identities);
         }
-        String object = event.objectId().orElse("?");
-        if (HubSpotEventTypes.isDealEvent(eventType)) {
-            return Translation.unrecognized("'" + eventType + "' for deal " + object + " needs contact resolution: "
-                    + "a deal event names the deal, not its contacts or their emails");
+        if (eventType.equals(HubSpotEventTypes.DEAL_PROPERTY_CHANGE)) {
+            return changes.buildForDeal(eventType, event, identities);
         }
         return Translation.unrecognized("'" + eventType + "' is not translated: only contact.propertyChange, "
-                + "contact.creation and contact.deletion become changes");
+                + "contact.creation, contact.deletion and deal.propertyChange become changes");
     }
 }

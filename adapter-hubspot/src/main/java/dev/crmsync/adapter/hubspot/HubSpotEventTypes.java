@@ -17,8 +17,4 @@ final class HubSpotEventTypes {
     static boolean isContactEvent(String type) {
         return type.equals(CONTACT_PROPERTY_CHANGE) || type.equals(CONTACT_CREATION) || type.equals(CONTACT_DELETION);
     }
-
-    static boolean isDealEvent(String type) {
-        return type.startsWith("deal.");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.crmsync.adapter.hubspot;
 
+import dev.crmsync.core.model.CanonicalChange;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
  * nothing about who made the change.
  */
 final class HubSpotOrigin {
-    static final String OURS = "ours";
+    static final String OURS = CanonicalChange.ORIGIN_OURS;
     static final String REP = "rep";
     static final String INTEGRATION = "INTEGRATION";
     static final String MARKER_PROPERTY = "sync_last_updated_by";

@@ -24,6 +24,15 @@ final class NoteBody {
         return html.length() <= MAX_LENGTH ? html.toString() : html.substring(0, MAX_LENGTH);
     }
 
+    /** Just the text, escaped with its line breaks kept, for a body whose subject HubSpot shows apart (a task's). */
+    static String text(String body) {
+        if (body.isBlank()) {
+            return "";
+        }
+        String html = "<p>" + escape(body).replace("\r\n", "\n").replace("\n", "<br>") + "</p>";
+        return html.length() <= MAX_LENGTH ? html : html.substring(0, MAX_LENGTH);
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -47,7 +47,7 @@ final class PropertyDefinitions {
             String objectType = ACTIVITY_OBJECTS.get(kind);
             if (objectType != null) {
                 needed.computeIfAbsent(objectType, k -> new ArrayList<>())
-                        .add(definition(objectType, ExistingNotes.KEY_PROPERTY, "string"));
+                        .add(definition(objectType, HubSpotEngagement.KEY_PROPERTY, "string"));
             }
         }
         return needed;

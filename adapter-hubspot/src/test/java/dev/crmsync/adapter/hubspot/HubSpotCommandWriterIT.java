@@ -5,14 +5,18 @@ import static dev.crmsync.adapter.hubspot.OutboundItems.note;
 import static dev.crmsync.adapter.hubspot.OutboundItems.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmsync.core.model.Command;
+import dev.crmsync.core.model.Identity;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.OutboundItem;
 import dev.crmsync.core.spi.PermanentAdapterException;
 import dev.crmsync.core.spi.WriteOutcome;
 import dev.crmsync.core.spi.WriteResult;
+import dev.crmsync.testkit.hubspot.ContactWrite;
 import dev.crmsync.testkit.hubspot.HubSpotSimulator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,13 +147,64 @@ class HubSpotCommandWriterIT {
     }
 
     @Test
-    void activityOtherThanANoteIsRefusedWithoutACall() {
+    void activityOtherThanANoteOrTaskIsRefusedWithoutACall() {
+        // when
+        WriteResult result = writer.write(List.of(activity("ann@example.com", "call-1", "call")));
+
+        // then
+        assertThat(((WriteOutcome.Failed) result.outcomes().get("activity:call-1")).error())
+                .isInstanceOf(PermanentAdapterException.class).hasMessageContaining("found 'call'");
+        assertThat(simulator.requestCount()).isZero();
+    }
+
+    @Test
+    void aTaskIsCreatedOnTheContactWithItsKey() {
         // when
         WriteResult result = writer.write(List.of(activity("ann@example.com", "meeting-1", "task")));
 
         // then
-        assertThat(((WriteOutcome.Failed) result.outcomes().get("activity:meeting-1")).error())
-                .isInstanceOf(PermanentAdapterException.class).hasMessageContaining("found 'task'");
-        assertThat(simulator.requestCount()).isZero();
+        assertThat(result.outcomes().get("activity:meeting-1")).isInstanceOf(WriteOutcome.Written.class);
+        assertThat(simulator.tasksFor("ann@example.com")).singleElement().satisfies(task -> {
+            assertThat(task).containsEntry("sync_activity_key", "meeting-1")
+                    .containsEntry("hs_task_subject", "Reply received")
+                    .containsEntry("hs_task_status", "NOT_STARTED")
+                    .containsEntry("hs_timestamp", OutboundItems.OCCURRED_AT.toString());
+            assertThat(task.get("hs_task_body")).contains("Let's talk &lt;Tuesday&gt;.");
+        });
+        assertThat(simulator.noteCount()).isZero();
+    }
+
+    @Test
+    void aStageMovingBackIsClearedInARequestOfItsOwnBeforeTheSet() {
+        // given a customer
+        simulator.repEdit("ann@example.com", Map.of("lifecyclestage", "customer"));
+        OutboundItem back = new OutboundItem("upsert:ann", new Command.Upsert(
+                OutboundItems.HUBSPOT, Identity.ofEmail("ann@example.com"),
+                Map.of("lifecyclestage", "salesqualifiedlead", "firstname", "Ann"), OutboundItems.OCCURRED_AT,
+                Set.of("lifecyclestage")), 0);
+
+        // when
+        WriteResult result = writer.write(List.of(back, upsert("bob@example.com")));
+
+        // then
+        assertThat(simulator.contact("ann@example.com").orElseThrow()).containsEntry("lifecyclestage",
+                "salesqualifiedlead").containsEntry("firstname", "Ann");
+        List<ContactWrite> writes = simulator.contactWrites("ann@example.com");
+        assertThat(writes).extracting(ContactWrite::requested).containsExactly(
+                Map.of("lifecyclestage", ""), Map.of("lifecyclestage", "salesqualifiedlead", "firstname", "Ann"));
+        assertThat(writes.get(0).request()).isNotEqualTo(writes.get(1).request());
+        assertThat(simulator.contactWrites("bob@example.com")).singleElement()
+                .satisfies(w -> assertThat(w.request()).isEqualTo(writes.get(1).request()));
+        assertThat(((WriteOutcome.Written) result.outcomes().get("upsert:ann")).detail())
+                .contains("clearing [lifecyclestage] first");
+    }
+
+    @Test
+    void withoutClearingFirstHubSpotIgnoresABackwardStage() {
+        simulator.repEdit("ann@example.com", Map.of("lifecyclestage", "customer"));
+
+        writer.write(List.of(upsert("ann@example.com", Map.of("lifecyclestage", "salesqualifiedlead"))));
+
+        assertThat(simulator.contact("ann@example.com").orElseThrow()).containsEntry("lifecyclestage", "customer");
     }
 }

@@ -11,6 +11,7 @@ import dev.crmsync.core.spi.Translation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -143,11 +144,51 @@ class HubSpotEventTranslatorTest {
     }
 
     @Test
-    void aDealStageChangeNeedsContactResolution() {
+    void aDealStageChangeBecomesAChangeForEachContactOfTheDeal() {
+        IdentityLookup links = new IdentityLookup() {
+            @Override
+            public Optional<String> emailOf(SystemId system, String id) {
+                return Optional.ofNullable(Map.of("11", "ann@example.com", "12", "bob@example.com").get(id));
+            }
+
+            @Override
+            public List<String> peopleOf(SystemId system, String recordType, String recordId) {
+                return recordType.equals("deal") && recordId.equals("9001002003") ? List.of("11", "12", "13")
+                        : List.of();
+            }
+        };
+
+        Translation translation = translator.translate("deal.propertyChange", of("deal_stage_change"), links);
+
+        List<CanonicalChange> changes = ((Translation.Translated) translation).changes();
+        assertThat(changes).extracting(c -> c.who().email()).as("contact 13 has no email: left out")
+                .containsExactly("ann@example.com", "bob@example.com");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.eventType()).isEqualTo("deal.propertyChange");
+            assertThat(change.fields()).containsExactly(Map.entry("deal.dealstage", "closedwon"));
+            assertThat(change.attributes()).containsEntry("dealId", "9001002003").containsEntry("origin", "rep");
+        });
+        assertThat(changes.get(0).who().ids()).containsEntry(SystemId.of("hubspot"), "11");
+    }
+
+    @Test
+    void aDealWithoutContactsConcernsNobody() {
         Translation translation = translator.translate("deal.propertyChange", of("deal_stage_change"));
 
-        assertThat(translation).isEqualTo(Translation.unrecognized("'deal.propertyChange' for deal 9001002003 "
-                + "needs contact resolution: a deal event names the deal, not its contacts or their emails"));
+        assertThat(((Translation.Translated) translation).changes()).isEmpty();
+    }
+
+    @Test
+    void aDeletionIsMarkedAsADeletedRecord() {
+        Map<String, Object> deletion = new HashMap<>();
+        deletion.put("subscriptionType", "contact.deletion");
+        deletion.put("propertyName", null);
+        deletion.put("propertyValue", null);
+
+        CanonicalChange change = translated("contact.deletion", withEmail("contact_property_change_rep", deletion));
+
+        assertThat(change.isRecordDeleted()).isTrue();
+        assertThat(change.fields()).isEmpty();
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code unibox_url}, {@code email_id}, {@code bounce_type} ({@code hard}/{@code soft}) and
  * {@code interest_value}, each only when the payload has it. Fields: {@code custom.<name>} per entry
  * of {@code custom_variables}, {@code lead.<key>} per extra top-level key (Instantly merges the lead's
- * own data into the payload). Replies carry one note, see {@link InstantlyReplyNote}.
+ * own data into the payload). Replies carry one note, see {@link InstantlyReplyNote}; a booked meeting
+ * carries one task, see {@link InstantlyMeetingTask}.
  *
  * <p>Time: {@code observedAt} is the event's {@code timestamp}. The translator has no clock, and the
  * host keeps the time of receipt separately. When the timestamp is missing or unreadable:
@@ -66,6 +67,8 @@ final class InstantlyChangeBuilder {
         if (InstantlyEventTypes.isReply(type)) {
             InstantlyReplyNote note = new InstantlyReplyNote(type, payload, dedupHash);
             change = change.withActivities(List.of(note.toActivity(observedAt)));
+        } else if (InstantlyMeetingTask.EVENT_TYPE.equals(type)) {
+            change = change.withActivities(List.of(new InstantlyMeetingTask(payload, dedupHash).toActivity(observedAt)));
         }
         return Translation.of(List.of(change));
     }

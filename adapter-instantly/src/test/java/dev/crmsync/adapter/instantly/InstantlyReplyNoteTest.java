@@ -80,7 +80,17 @@ class InstantlyReplyNoteTest {
     @Test
     void otherEventsCarryNoActivity() throws Exception {
         assertThat(change(InstantlyPayloads.of("email_sent")).activities()).isEmpty();
-        assertThat(change(InstantlyPayloads.of("lead_meeting_booked")).activities()).isEmpty();
+        assertThat(change(InstantlyPayloads.of("lead_interested")).activities()).isEmpty();
+    }
+
+    @Test
+    void aBookedMeetingCarriesOneTaskKeyedByTheStoredEvent() throws Exception {
+        Activity first = change(InstantlyPayloads.of("lead_meeting_booked")).activities().get(0);
+        Activity again = change(InstantlyPayloads.of("lead_meeting_booked")).activities().get(0);
+
+        assertThat(first.kind()).isEqualTo("task");
+        assertThat(first.key()).startsWith("instantly-meeting:").isEqualTo(again.key());
+        assertThat(first.subject()).startsWith("Meeting booked");
     }
 
     @Test

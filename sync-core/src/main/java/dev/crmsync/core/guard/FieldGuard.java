@@ -15,7 +15,8 @@ import java.util.Optional;
  * <ul>
  *   <li>echo: the field already holds the value, so writing it would change nothing;</li>
  *   <li>field order (forward-only fields): a value behind the current stage is never written,
- *       whatever its time (max-rank);</li>
+ *       whatever its time (max-rank), unless the mapping asks for backward moves: then a newer value
+ *       behind it is written (and an older one is stale);</li>
  *   <li>conflict (fields of an ownership group, when the current value came from another system):
  *       the group's rule chooses, by priority or by the latest observation;</li>
  *   <li>ordering (latest-wins fields): a value observed before the applied one never overwrites it.</li>
@@ -59,7 +60,9 @@ public final class FieldGuard {
                     "already '" + value + "' (set from " + state.source() + "); nothing to write");
         }
         Instant clock = later(state.observedAt(), observedAt);
-        if (rule.isPresent() && rule.get().isForwardOnly() && rule.get().rank(value) < rule.get().rank(state.value())) {
+        boolean backward = rule.isPresent() && rule.get().isForwardOnly()
+                && rule.get().rank(value) < rule.get().rank(state.value());
+        if (backward && !rule.get().clearsToMoveBack()) {
             return new Decision.SkippedBackward(target, field, "'" + value + "' is behind the current '"
                     + state.value() + "' and " + field + " only moves forward");
         }
@@ -79,9 +82,10 @@ public final class FieldGuard {
                         source + " wins by priority over " + state.source());
             }
         }
-        if (rule.isPresent() && rule.get().isForwardOnly()) {
+        if (rule.isPresent() && rule.get().isForwardOnly() && !backward) {
             return apply(target, recordKey, field, value, source, observedAt, clock);
         }
+        // A backward move the mapping asks for is latest-wins: only a newer value moves the field back.
         if (isStale(observedAt, value, state)) {
             if (contested) {
                 return new Decision.ConflictResolved(target, field, state.value(), "latest observation wins: "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the engine asks a target system to do for one person. Commands are stored in the outbox
@@ -29,13 +30,25 @@ public sealed interface Command permits Command.Upsert, Command.AddActivity {
      * Set fields on the person's record in the target, creating the record if it is missing.
      *
      * @param observedAt the source observation time of the newest value in {@code fields}
+     * @param clearFirst fields of {@code fields} that move back along a forward-only order: the target
+     *                   must clear each in a request of its own before the one that sets it (never in the
+     *                   same batch); empty for most upserts
      */
-    record Upsert(SystemId target, Identity who, Map<String, String> fields, Instant observedAt) implements Command {
+    record Upsert(SystemId target, Identity who, Map<String, String> fields, Instant observedAt,
+                  Set<String> clearFirst) implements Command {
         public Upsert {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(who, "who");
             Objects.requireNonNull(observedAt, "observedAt");
             fields = Map.copyOf(fields);
+            clearFirst = clearFirst == null ? Set.of() : Set.copyOf(clearFirst);
+            if (!fields.keySet().containsAll(clearFirst)) {
+                throw new IllegalArgumentException("clearFirst names fields the upsert does not set: " + clearFirst);
+            }
+        }
+
+        public Upsert(SystemId target, Identity who, Map<String, String> fields, Instant observedAt) {
+            this(target, who, fields, observedAt, Set.of());
         }
 
         @Override
@@ -45,7 +58,8 @@ public sealed interface Command permits Command.Upsert, Command.AddActivity {
 
         @Override
         public String toString() {
-            return "Upsert[target=" + target + ", who=" + who + ", fields=" + fields.keySet() + "]";
+            return "Upsert[target=" + target + ", who=" + who + ", fields=" + fields.keySet()
+                    + (clearFirst.isEmpty() ? "" : ", clearFirst=" + clearFirst) + "]";
         }
     }
 

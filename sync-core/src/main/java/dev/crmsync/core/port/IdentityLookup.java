@@ -1,6 +1,7 @@
 package dev.crmsync.core.port;
 
 import dev.crmsync.core.model.SystemId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,17 @@ public interface IdentityLookup {
 
     /** The normalised email of the person that {@code system} knows as {@code externalId}. */
     Optional<String> emailOf(SystemId system, String externalId);
+
+    /**
+     * The ids of the person records {@code system} associates with one of its other records (a HubSpot
+     * deal's contacts), so an event about that record reaches its people; each id goes to
+     * {@link #emailOf} next. Asked of the system every time: associations change without events.
+     *
+     * @param recordType the system's own name for the record's type, e.g. {@code deal}
+     * @return the person record ids, in the system's order; empty when there are none, the record is
+     *         unknown, or the lookup cannot tell (the default)
+     */
+    default List<String> peopleOf(SystemId system, String recordType, String recordId) {
+        return List.of();
+    }
 }

@@ -3,10 +3,12 @@ package dev.crmsync.core.rules;
 import dev.crmsync.core.model.Command;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Merges pending commands so a target sees one write per person and field: upserts for the same
@@ -55,12 +57,15 @@ public final class Coalescer {
             return first;
         }
         Map<String, String> fields = new LinkedHashMap<>();
+        Set<String> clearFirst = new HashSet<>();
         Instant observedAt = Instant.MIN;
         for (Pending p : group) {
             Command.Upsert upsert = (Command.Upsert) p.command();
             fields.putAll(upsert.fields());
+            // Once a field moved back, the merged value is still behind what the target held before.
+            clearFirst.addAll(upsert.clearFirst());
             observedAt = upsert.observedAt().isAfter(observedAt) ? upsert.observedAt() : observedAt;
         }
-        return new Command.Upsert(first.target(), first.who(), fields, observedAt);
+        return new Command.Upsert(first.target(), first.who(), fields, observedAt, clearFirst);
     }
 }

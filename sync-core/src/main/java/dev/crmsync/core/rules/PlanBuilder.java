@@ -21,6 +21,7 @@ final class PlanBuilder {
     private final Map<SystemId, Map<String, String>> fields = new TreeMap<>();
     private final Map<SystemId, Instant> newest = new TreeMap<>();
     private final Map<SystemId, List<Activity>> activities = new TreeMap<>();
+    private final Map<SystemId, Set<String>> clearFirst = new TreeMap<>();
 
     PlanBuilder(CanonicalChange change) {
         this.change = change;
@@ -44,6 +45,11 @@ final class PlanBuilder {
         newest.merge(target, observedAt, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /** A field set by {@link #set} moves back: the target must clear it in a request before the one that sets it. */
+    void clearFirst(SystemId target, String field) {
+        clearFirst.computeIfAbsent(target, t -> new TreeSet<>()).add(field);
+    }
+
     void create(SystemId target, Activity activity) {
         activities.computeIfAbsent(target, t -> new ArrayList<>()).add(activity);
     }
@@ -56,7 +62,8 @@ final class PlanBuilder {
         for (SystemId target : targets) {
             Map<String, String> values = fields.get(target);
             if (values != null) {
-                commands.add(new Command.Upsert(target, change.who(), values, newest.get(target)));
+                commands.add(new Command.Upsert(target, change.who(), values, newest.get(target),
+                        clearFirst.getOrDefault(target, Set.of())));
             }
             for (Activity activity : activities.getOrDefault(target, List.of())) {
                 commands.add(new Command.AddActivity(target, change.who(), activity));

@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>the bounce policy may turn a persistent soft bounce into a hard one ({@link BouncePolicy});</li>
  *   <li>the echo guard records what the source now holds and tells which reported fields are only our
  *       own writes coming back ({@link EchoGuard}); the status, field mappings and rules that rest
- *       only on those go no further;</li>
+ *       only on those go no further; a change its source reports as our own write
+ *       ({@link CanonicalChange#isOwnWrite()}) goes no further at all;</li>
  *   <li>per target, in id order: the status's effect, suppression rules, field mappings and the
  *       engagement score, every field write through ownership and the field guard
  *       ({@link WriteGate}), then activities; the source itself only gets the fields of a
@@ -66,12 +67,31 @@ public final class Planner {
      */
     public Plan plan(CanonicalChange incoming, Set<SystemId> targets) {
         PlanBuilder plan = new PlanBuilder(incoming);
+        if (incoming.isRecordDeleted()) {
+            // Deleting a record in one system is no instruction to delete the person elsewhere: Instantly's
+            // lead and its history stay. The host forgets the source's id and field state for the person.
+            plan.decide(new Decision.NoChange(incoming.source(), "record", "the person's record was deleted in "
+                    + incoming.source() + "; nothing is deleted elsewhere, and what " + incoming.source()
+                    + " held for the person is forgotten"));
+            return plan.build();
+        }
         CanonicalChange change = bounces.map(policy -> policy.apply(incoming, plan)).orElse(incoming);
         List<SystemId> others = targets.stream().filter(t -> !t.equals(change.source())).sorted().toList();
         Optional<StatusRule> status = mapping.statusOf(change);
         SourceReport report = echoes.observe(change.source(), change.who().email(), reported.claims(change, status),
                 change.observedAt());
         plan.decideAll(report.decisions());
+        if (change.isOwnWrite()) {
+            // The source's own word that we made this change (HubSpot: our app's INTEGRATION write) stops it
+            // even where the field state cannot tell (a write older than the echo window, a clear before a set).
+            report.fresh().stream().sorted().forEach(field -> plan.decide(new Decision.SkippedEcho(change.source(), field,
+                    change.source() + " reports this change as our own write; it goes no further")));
+            if (!plan.hasDecisions()) {
+                plan.decide(new Decision.SkippedEcho(change.source(), "event", change.source()
+                        + " reports this change as our own write; it goes no further"));
+            }
+            return plan.build();
+        }
         report.fresh().stream().sorted().forEach(field ->
                 ownership.notOwned(change.source(), field).ifPresent(plan::decide));
         Optional<StatusRule> live = status.filter(s -> !report.isNothingNew(ReportedFields.statusFields(change, s)));
@@ -81,8 +101,10 @@ public final class Planner {
         List<SuppressionRule> suppressions = mapping.suppressions().stream()
                 .filter(s -> s.source().equals(change.source()) && s.trigger().matches(change))
                 .filter(s -> fires(plan, change, report, s.trigger(), "suppression " + s.reason())).toList();
+        boolean echoedStatus = status.isPresent() && live.isEmpty();
         List<ActivityRule> activities = mapping.activities().stream()
                 .filter(a -> a.source().equals(change.source()) && a.trigger().matches(change))
+                .filter(a -> !echoedStatus || skipped(plan, change, "activity"))
                 .filter(a -> fires(plan, change, report, a.trigger(), "activity")).toList();
         for (SystemId target : others) {
             live.ifPresent(s -> effects.status(plan, change, s, target));
@@ -104,6 +126,16 @@ public final class Planner {
             plan.decide(new Decision.NoChange(change.source(), "event", "no connected system to write to"));
         }
         return plan.build();
+    }
+
+    /**
+     * An event whose status is only our own write reported back (Instantly's {@code lead_meeting_booked} for
+     * the interest value we set) is no new fact: its activities (the meeting's task) are not created.
+     */
+    private static boolean skipped(PlanBuilder plan, CanonicalChange change, String rule) {
+        plan.decide(new Decision.SkippedEcho(change.source(), rule, "the event's status is our own write reported"
+                + " back; it creates nothing"));
+        return false;
     }
 
     /** A rule whose {@code when} matched only through fields that are nothing new does not fire again. */

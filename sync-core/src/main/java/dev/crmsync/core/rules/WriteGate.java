@@ -3,6 +3,7 @@ package dev.crmsync.core.rules;
 import dev.crmsync.core.guard.EchoGuard;
 import dev.crmsync.core.guard.FieldGuard;
 import dev.crmsync.core.mapping.ConflictRule;
+import dev.crmsync.core.mapping.FieldRule;
 import dev.crmsync.core.mapping.Mapping;
 import dev.crmsync.core.model.Decision;
 import dev.crmsync.core.model.SystemId;
@@ -49,11 +50,16 @@ final class WriteGate {
         }
         Optional<ConflictRule> conflict = check == Check.OWNERSHIP ? ownership.conflict(target, field) : Optional.empty();
         String replaces = states.get(target, recordKey, field).map(FieldState::value).orElse(null);
-        Decision decision = guard.check(target, recordKey, field, value, source, observedAt,
-                mapping.fieldRule(target, field), conflict);
+        Optional<FieldRule> rule = mapping.fieldRule(target, field);
+        Decision decision = guard.check(target, recordKey, field, value, source, observedAt, rule, conflict);
         if (FieldGuard.writes(decision, value)) {
             plan.set(target, field, value, observedAt);
             echoes.expect(target, recordKey, field, value, replaces, source, observedAt);
+            if (rule.isPresent() && rule.get().isBackward(replaces, value)) {
+                plan.clearFirst(target, field);
+                why = why + ", moves " + field + " back from '" + replaces + "' (the mapping allows it): cleared in one"
+                        + " request, set in a second";
+            }
         }
         plan.decide(explained(decision, why));
     }

@@ -1,5 +1,6 @@
 package dev.crmsync.core.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,4 +16,15 @@ public interface IdentityResolver {
      * @throws TransientAdapterException when the system could not answer now (the event is retried)
      */
     Optional<String> emailOf(String externalId);
+
+    /**
+     * The ids of the person records associated with one of the system's other records (a deal's
+     * contacts), for events that name such a record; the default knows none.
+     *
+     * @param recordType the system's own name for the record's type, e.g. {@code deal}
+     * @throws TransientAdapterException when the system could not answer now (the event is retried)
+     */
+    default List<String> peopleOf(String recordType, String recordId) {
+        return List.of();
+    }
 }

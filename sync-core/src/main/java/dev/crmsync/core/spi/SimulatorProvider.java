@@ -25,6 +25,15 @@ public interface SimulatorProvider {
         /** A path under {@link #baseUrl()} where a person can look at the simulator's state. */
         String statePath();
 
+        /**
+         * From now on, sends the simulator's webhooks (the vendor's events: a rep's edits, the echoes of
+         * the service's own writes) to {@code endpoint}, signed so the adapter configured with
+         * {@link #adapterConfig()} accepts them. Called once the service listens, so a sandbox shows the
+         * whole loop. The default sends none, for simulators whose vendor sends no webhooks.
+         */
+        default void sendWebhooksTo(java.net.URI endpoint) {
+        }
+
         @Override
         void close();
     }

@@ -41,6 +41,18 @@ class CoalescerTest {
     }
 
     @Test
+    void aFieldThatMovedBackIsStillClearedFirstAfterMerging() {
+        List<Coalescer.Coalesced> merged = Coalescer.coalesce(List.of(
+                new Coalescer.Pending(1, new Command.Upsert(HUBSPOT, ANN, Map.of("lifecyclestage", "lead"), T,
+                        java.util.Set.of("lifecyclestage"))),
+                upsert(2, ANN, Map.of("lifecyclestage", "salesqualifiedlead", "hs_lead_status", "OPEN"),
+                        T.plusSeconds(5))));
+        Command.Upsert upsert = (Command.Upsert) merged.get(0).command();
+        assertThat(upsert.fields()).containsEntry("lifecyclestage", "salesqualifiedlead");
+        assertThat(upsert.clearFirst()).containsExactly("lifecyclestage");
+    }
+
+    @Test
     void keepsDifferentActivitiesApartAndCollapsesTheSameKey() {
         List<Coalescer.Coalesced> merged = Coalescer.coalesce(List.of(note(1, ANN, "r-1"), note(2, ANN, "r-2"),
                 note(3, ANN, "r-1")));

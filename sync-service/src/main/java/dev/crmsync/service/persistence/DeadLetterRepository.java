@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -100,7 +101,8 @@ public final class DeadLetterRepository {
         if (wanted.isEmpty()) {
             return null;
         }
-        return codec.write(new Command.Upsert(upsert.target(), upsert.who(), wanted, upsert.observedAt()));
+        return codec.write(new Command.Upsert(upsert.target(), upsert.who(), wanted, upsert.observedAt(),
+                upsert.clearFirst().stream().filter(wanted::containsKey).collect(Collectors.toSet())));
     }
 
     private static String where(Filter f, List<Object> args) {

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Answers "who is record X of system S" from {@code identity_link} (written whenever the engine learns
- * a system's id for a person), and otherwise asks the system's adapter, remembering the answer.
+ * a system's id for a person), and otherwise asks the system's adapter, remembering the answer; and
+ * "which people belong to record Y" (a deal's contacts) by asking the adapter.
  */
 public final class LinkedIdentityLookup implements IdentityLookup {
     private final JdbcTemplate jdbc;
@@ -38,5 +39,12 @@ public final class LinkedIdentityLookup implements IdentityLookup {
                 + "on conflict (email, system) do update set external_id = excluded.external_id, updated_at = now()",
                 e, system.value(), externalId));
         return email;
+    }
+
+    /** Always the system's own answer: associations change without telling us, so they are not cached. */
+    @Override
+    public List<String> peopleOf(SystemId system, String recordType, String recordId) {
+        IdentityResolver resolver = resolvers.get(system.value());
+        return resolver == null ? List.of() : resolver.peopleOf(recordType, recordId);
     }
 }

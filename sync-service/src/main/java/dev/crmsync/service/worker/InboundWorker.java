@@ -120,13 +120,16 @@ public final class InboundWorker implements Runnable {
             OutboxWriter outbox = new OutboxWriter(jdbc, codec);
             Set<SystemId> targets = systems.targets();
             List<Long> finished = new ArrayList<>();
+            List<CanonicalChange> deleted = new ArrayList<>();
             for (Translated t : translated) {
                 if (plan(t, planner, states, outbox, targets)) {
                     finished.add(t.event().id());
                     done.add(t.event());
+                    deleted.addAll(t.deletedRecords());
                 }
             }
             states.flush(jdbc);
+            deleted.forEach(this::forget);
             wroteCommands[0] = outbox.hasCommands();
             outbox.flush();
             jdbc.update("delete from inbound_queue where event_id = any(?)", (Object) finished.toArray(Long[]::new));
@@ -154,6 +157,19 @@ public final class InboundWorker implements Runnable {
             }
             return event.email() == null ? List.of() : List.of(event.email());
         }
+
+        List<CanonicalChange> deletedRecords() {
+            return translation instanceof Translation.Translated t
+                    ? t.changes().stream().filter(CanonicalChange::isRecordDeleted).toList() : List.of();
+        }
+    }
+
+    /** A record deleted in its system: its id and what it held for the person are forgotten there, nothing more. */
+    private void forget(CanonicalChange change) {
+        String system = change.source().value();
+        String email = change.who().email();
+        jdbc.update("delete from identity_link where system = ? and email = ?", system, email);
+        jdbc.update("delete from field_state where system = ? and record_key = ?", system, email);
     }
 
     private Translated translate(Claimed event) {

@@ -13,17 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The simulated portal's records: contacts (unique by lower-cased email) and notes with their contact associations. Thread-safe. */
+/**
+ * The simulated portal's records: contacts (unique by lower-cased email) and engagements (notes, tasks)
+ * with their contact associations. Thread-safe.
+ */
 final class CrmStore {
 
     /**
      * @param created true when the write made a new contact
-     * @param changed the properties whose value the write changed, with their new value ({@code ""} when
-     *                cleared); the email on creation; never the read-only ones HubSpot maintains itself
+     * @param changed   the properties whose value the write changed, with their new value ({@code ""} when
+     *                  cleared); the email on creation; never the read-only ones HubSpot maintains itself
+     * @param requested the properties the write asked for, email left out
      */
-    record Upserted(CrmRecord contact, boolean created, Map<String, String> changed) {
+    record Upserted(CrmRecord contact, boolean created, Map<String, String> changed, Map<String, String> requested) {
         Upserted {
             changed = Collections.unmodifiableMap(new LinkedHashMap<>(changed));
+            requested = Collections.unmodifiableMap(new LinkedHashMap<>(requested));
         }
     }
 
@@ -48,7 +53,7 @@ final class CrmStore {
     private final Clock clock;
     private final Map<String, Stored> contacts = new LinkedHashMap<>();
     private final Map<String, String> contactIdByEmail = new HashMap<>();
-    private final Map<String, Stored> notes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Stored>> engagements = new HashMap<>();
     private long nextId = 100_001;
 
     CrmStore(Clock clock) {
@@ -103,7 +108,15 @@ final class CrmStore {
         }
         contact.updatedAt = now;
         contact.properties.put("lastmodifieddate", now.toString());
-        return new Upserted(contact.snapshot(), created, changed);
+        Map<String, String> requested = new LinkedHashMap<>(properties);
+        requested.remove("email");
+        return new Upserted(contact.snapshot(), created, changed, requested);
+    }
+
+    /** Deletes the contact with this email, as a person in HubSpot's UI does; its notes and tasks stay. */
+    synchronized Optional<CrmRecord> deleteContact(String email) {
+        String id = contactIdByEmail.remove(emailKey(email));
+        return Optional.ofNullable(id).map(contacts::remove).map(Stored::snapshot);
     }
 
     /** Creates or updates a contact as test data, its {@code lastmodifieddate} set to {@code modifiedAt}. */
@@ -126,24 +139,30 @@ final class CrmStore {
         return contacts.containsKey(id);
     }
 
-    synchronized CrmRecord createNote(Map<String, String> properties, List<String> contactIds) {
+    /** Creates a note or task ({@code objectType} {@code notes} or {@code tasks}) associated with these contacts. */
+    synchronized CrmRecord createEngagement(String objectType, Map<String, String> properties, List<String> contactIds) {
         Instant now = clock.instant();
-        Stored note = new Stored(String.valueOf(nextId++), now);
-        note.properties.putAll(properties);
-        note.properties.put("hs_object_id", note.id);
-        note.properties.put("hs_createdate", now.toString());
-        note.properties.put("hs_lastmodifieddate", now.toString());
-        note.contactIds.addAll(contactIds);
-        notes.put(note.id, note);
-        return note.snapshot();
+        Stored engagement = new Stored(String.valueOf(nextId++), now);
+        engagement.properties.putAll(properties);
+        engagement.properties.put("hs_object_id", engagement.id);
+        engagement.properties.put("hs_createdate", now.toString());
+        engagement.properties.put("hs_lastmodifieddate", now.toString());
+        engagement.contactIds.addAll(contactIds);
+        engagements.computeIfAbsent(objectType, t -> new LinkedHashMap<>()).put(engagement.id, engagement);
+        return engagement.snapshot();
     }
 
-    synchronized List<CrmRecord> notes() {
-        return notes.values().stream().map(Stored::snapshot).toList();
+    synchronized List<CrmRecord> engagements(String objectType) {
+        return engagements.getOrDefault(objectType, Map.of()).values().stream().map(Stored::snapshot).toList();
     }
 
-    synchronized List<CrmRecord> notesOfContact(String contactId) {
-        return notes.values().stream().filter(n -> n.contactIds.contains(contactId)).map(Stored::snapshot).toList();
+    synchronized List<CrmRecord> engagementsOfContact(String objectType, String contactId) {
+        return engagements.getOrDefault(objectType, Map.of()).values().stream()
+                .filter(n -> n.contactIds.contains(contactId)).map(Stored::snapshot).toList();
+    }
+
+    synchronized int engagementCount(String objectType) {
+        return engagements.getOrDefault(objectType, Map.of()).size();
     }
 
     synchronized List<CrmRecord> contacts() {
@@ -154,13 +173,9 @@ final class CrmStore {
         return contacts.size();
     }
 
-    synchronized int noteCount() {
-        return notes.size();
-    }
-
     synchronized void clear() {
         contacts.clear();
         contactIdByEmail.clear();
-        notes.clear();
+        engagements.clear();
     }
 }

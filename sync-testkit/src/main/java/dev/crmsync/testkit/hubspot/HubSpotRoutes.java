@@ -26,6 +26,9 @@ final class HubSpotRoutes {
     private final Route createNote;
     private final Route createNotes;
     private final Route searchNotes;
+    private final Route createTask;
+    private final Route createTasks;
+    private final Route searchTasks;
     private final Route dealContacts;
     private final Route searchContacts;
     private final Route accountInfo;
@@ -37,9 +40,16 @@ final class HubSpotRoutes {
         upsertContacts = new Route("contacts/batch/upsert",
                 new ContactUpsertEndpoint(store, schema, clock, partialEmailUpserts, contactsWritten), false);
         readContact = new Route("contacts/read", new ContactReadEndpoint(store), false);
-        createNote = new Route("notes/create", new NoteCreateEndpoint(store, schema, clock, false), false);
-        createNotes = new Route("notes/batch/create", new NoteCreateEndpoint(store, schema, clock, true), false);
-        searchNotes = new Route("notes/search", new NoteSearchEndpoint(store, schema), true);
+        EngagementInput.Kind notes = EngagementInput.Kind.NOTES;
+        EngagementInput.Kind tasks = EngagementInput.Kind.TASKS;
+        createNote = new Route("notes/create", new EngagementCreateEndpoint(notes, store, schema, clock, false), false);
+        createNotes = new Route("notes/batch/create", new EngagementCreateEndpoint(notes, store, schema, clock, true),
+                false);
+        searchNotes = new Route("notes/search", new EngagementSearchEndpoint(notes, store, schema), true);
+        createTask = new Route("tasks/create", new EngagementCreateEndpoint(tasks, store, schema, clock, false), false);
+        createTasks = new Route("tasks/batch/create", new EngagementCreateEndpoint(tasks, store, schema, clock, true),
+                false);
+        searchTasks = new Route("tasks/search", new EngagementSearchEndpoint(tasks, store, schema), true);
         dealContacts = new Route("deals/associations/contacts", new DealContactsEndpoint(deals), false);
         searchContacts = new Route("contacts/search", new ContactSearchEndpoint(store, schema), true);
         accountInfo = new Route("account-info", new AccountInfoEndpoint(accountZone, clock), false);
@@ -77,6 +87,12 @@ final class HubSpotRoutes {
                     return Optional.of(searchNotes);
                 case "/crm/v3/objects/contacts/search":
                     return Optional.of(searchContacts);
+                case "/crm/v3/objects/tasks":
+                    return Optional.of(createTask);
+                case "/crm/v3/objects/tasks/batch/create":
+                    return Optional.of(createTasks);
+                case "/crm/v3/objects/tasks/search":
+                    return Optional.of(searchTasks);
                 default:
                     return Optional.empty();
             }

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful HubSpot CRM v3 simulator on 127.0.0.1, speaking HubSpot's JSON over real HTTP:
- * contacts batch upsert by email, contact reads, notes (single and batch create, with contact
- * associations) and notes search, contacts search (with HubSpot's 10,000-result cap), deals' contact
+ * contacts batch upsert by email, contact reads, notes and tasks (single and batch create, with contact
+ * associations, and search), contacts search (with HubSpot's 10,000-result cap), deals' contact
  * associations, the properties API and account details, behind bearer auth (a static token, or OAuth access
  * tokens from {@code /oauth/v1/token} that expire, with scopes), a rolling ten-second rate limit and a daily one
  * resetting at the account's midnight, with the {@code X-HubSpot-RateLimit-*} headers, and faults a test can inject.
@@ -53,6 +53,10 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     public static final String DEFAULT_CLIENT_ID = "sim-client-id";
     /** The simulated OAuth app's client secret when webhooks are not configured (else theirs: one app, one secret). */
     public static final String DEFAULT_CLIENT_SECRET = "sim-client-secret";
+    /** The client secret of the app the sandbox simulator acts as; public, like the sandbox webhook secret. */
+    public static final String SANDBOX_CLIENT_SECRET = "sandbox-hubspot-client-secret";
+    /** The id of the app the sandbox simulator acts as: its own writes come back with this {@code sourceId}. */
+    public static final long SANDBOX_APP_ID = 1_000_001L;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -68,6 +72,12 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     private final FaultPlan faults = new FaultPlan();
     private final RequestCounters counters = new RequestCounters();
     private volatile boolean partialEmailUpserts = true;
+    private volatile WebhookApp app;
+    private final ContactWriteLog contactWrites = new ContactWriteLog();
+
+    /** The app a simulator acts as before it knows where to deliver: {@link #sendWebhooksTo} uses it. */
+    private record WebhookApp(String clientSecret, long appId) {
+    }
 
     private HubSpotSimulator(int port, String accessToken) throws IOException {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
@@ -80,9 +90,13 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HubSpotRoutes routes = new HubSpotRoutes(store, deals, schema, Clock.systemUTC(), () -> partialEmailUpserts,
-                webhooks::apiWrote, limits::zone);
+                upserted -> {
+                    contactWrites.record(upserted);
+                    webhooks.apiWrote(upserted);
+                }, limits::zone);
         server.createContext("/", new HubSpotApiHandler(tokens, routes, limits, faults, counters,
                 () -> SimStateView.render(store, counters)));
+        server.createContext(RepEditPage.PATH, new RepEditPage(this::repEdit));
         server.setExecutor(executor);
         server.start();
     }
@@ -124,11 +138,38 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         Map<String, String> config = new LinkedHashMap<>();
         config.put("base-url", baseUrl());
         config.put("access-token", accessToken);
+        WebhookApp acting = app;
+        if (acting != null) {
+            config.put("client-secret", acting.clientSecret());
+            config.put("app-id", String.valueOf(acting.appId()));
+        }
         webhooks.settings().ifPresent(settings -> {
             config.put("client-secret", settings.clientSecret());
             config.put("app-id", String.valueOf(settings.appId()));
         });
         return Map.copyOf(config);
+    }
+
+    /**
+     * Acts as the app with this client secret and id before the webhook target is known: {@link #adapterConfig()}
+     * names them at once, and {@link #sendWebhooksTo} starts delivering signed with them.
+     */
+    public void actAsApp(String clientSecret, long appId) {
+        app = new WebhookApp(Objects.requireNonNull(clientSecret, "clientSecret"), appId);
+    }
+
+    /**
+     * Delivers webhooks to {@code endpoint} as the app of {@link #actAsApp}, as {@link #configureWebhooks} does.
+     *
+     * @throws IllegalStateException when {@link #actAsApp} was not called
+     */
+    @Override
+    public void sendWebhooksTo(URI endpoint) {
+        WebhookApp acting = app;
+        if (acting == null) {
+            throw new IllegalStateException("no app to sign webhooks as: call actAsApp(clientSecret, appId) first");
+        }
+        configureWebhooks(endpoint, acting.clientSecret(), acting.appId());
     }
 
     @Override
@@ -372,6 +413,19 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     }
 
     /**
+     * A person deletes the contact in HubSpot's UI: it is gone from the API (reads answer 404), and HubSpot
+     * sends a {@code contact.deletion} naming its id ({@code changeSource} {@code CRM_UI}). Waits for the delivery.
+     *
+     * @return every delivery attempt; empty when webhooks are not configured
+     * @throws IllegalArgumentException when there is no such contact
+     */
+    public List<WebhookDelivery> repDeleteContact(String email) {
+        CrmRecord deleted = store.deleteContact(email)
+                .orElseThrow(() -> new IllegalArgumentException("no contact with that email to delete"));
+        return webhooks.repDeleted(deleted, Clock.systemUTC().instant(), ChangeSource.rep(DEFAULT_REP_USER_ID));
+    }
+
+    /**
      * Creates a deal associated with these existing contacts, as test data; it sends no webhook.
      *
      * @return the deal's id
@@ -436,12 +490,36 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** The properties of the notes associated with this contact, oldest first; empty when there is no such contact. */
     public List<Map<String, String>> notesFor(String email) {
         return store.contactByEmail(email)
-                .map(contact -> store.notesOfContact(contact.id()).stream().map(CrmRecord::properties).toList())
+                .map(contact -> store.engagementsOfContact("notes", contact.id()).stream().map(CrmRecord::properties)
+                        .toList())
                 .orElse(List.of());
     }
 
+    /** Every contact input the API applied through {@code contacts/batch/upsert}, oldest first. */
+    public List<ContactWrite> contactWrites() {
+        return contactWrites.all();
+    }
+
+    /** {@link #contactWrites()} for one contact, looked up ignoring case. */
+    public List<ContactWrite> contactWrites(String email) {
+        String key = CrmStore.emailKey(email);
+        return contactWrites.all().stream().filter(w -> w.email().equals(key)).toList();
+    }
+
     public int noteCount() {
-        return store.noteCount();
+        return store.engagementCount("notes");
+    }
+
+    /** The properties of the tasks associated with this contact, oldest first; empty when there is no such contact. */
+    public List<Map<String, String>> tasksFor(String email) {
+        return store.contactByEmail(email)
+                .map(contact -> store.engagementsOfContact("tasks", contact.id()).stream().map(CrmRecord::properties)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    public int taskCount() {
+        return store.engagementCount("tasks");
     }
 
     /** The deal's properties; empty when there is no such deal. */
@@ -456,7 +534,8 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
 
     /**
      * {@link #requestCount()} per operation: {@code contacts/batch/upsert}, {@code contacts/read},
-     * {@code notes/create}, {@code notes/batch/create}, {@code notes/search}, {@code deals/associations/contacts}.
+     * {@code notes/create}, {@code notes/batch/create}, {@code notes/search}, {@code tasks/create},
+     * {@code tasks/batch/create}, {@code tasks/search}, {@code deals/associations/contacts}.
      */
     public Map<String, Integer> requestsByOperation() {
         return counters.byOperation();
@@ -470,6 +549,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
     /** Back to the state just after start: no records, counts, faults or webhooks; default limits and properties. */
     public void reset() {
         webhooks.reset();
+        contactWrites.clear();
         store.clear();
         deals.clear();
         schema.reset();

@@ -3,6 +3,7 @@ package dev.crmsync.testkit.hubspot;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,6 +59,13 @@ final class HubSpotWebhooks implements AutoCloseable {
     List<WebhookDelivery> repEdited(DealStore.Edited edit, ChangeSource source) {
         WebhookSettings current = settings;
         return current == null ? List.of() : sendAndWait(current, events.dealEdited(current, edit, source));
+    }
+
+    /** Sends the {@code contact.deletion} of a contact a rep deleted and waits for it; empty when not configured. */
+    List<WebhookDelivery> repDeleted(CrmRecord contact, Instant at, ChangeSource source) {
+        WebhookSettings current = settings;
+        return current == null ? List.of() : sendAndWait(current, List.of(events.contactDeleted(current, contact, at,
+                source)));
     }
 
     /** Queues the webhooks of contacts our app wrote through the API, when enabled; returns at once. */

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The property definitions of the simulated portal, per object type ({@code contacts}, {@code notes}, {@code deals}):
+ * The property definitions of the simulated portal, per object type ({@code contacts}, {@code notes}, {@code tasks},
+ * {@code deals}):
  * what exists, which values an enumeration allows (in display order, which for {@code lifecyclestage}
  * is the stage order) and what is read-only. Thread-safe.
  */
@@ -54,12 +55,20 @@ final class PropertySchema {
                 "sync_activity_key")) {
             define("notes", name, null);
         }
+        for (String name : List.of("hs_task_body", "hs_task_subject", "hs_timestamp", "hubspot_owner_id",
+                "sync_activity_key")) {
+            define("tasks", name, null);
+        }
+        define("tasks", "hs_task_status", List.of("NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"));
+        define("tasks", "hs_task_priority", List.of("LOW", "MEDIUM", "HIGH"));
+        define("tasks", "hs_task_type", List.of("EMAIL", "CALL", "TODO"));
         for (String name : List.of("dealname", "amount", "closedate", "pipeline", "hubspot_owner_id")) {
             define("deals", name, null);
         }
         define("deals", "dealstage", DEAL_STAGES);
         defineReadOnly("contacts", List.of("hs_object_id", "createdate", "lastmodifieddate"));
         defineReadOnly("notes", List.of("hs_object_id", "hs_createdate", "hs_lastmodifieddate"));
+        defineReadOnly("tasks", List.of("hs_object_id", "hs_createdate", "hs_lastmodifieddate"));
         defineReadOnly("deals", List.of("hs_object_id", "createdate", "hs_lastmodifieddate"));
     }
 

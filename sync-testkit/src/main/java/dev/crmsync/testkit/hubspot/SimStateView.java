@@ -12,7 +12,8 @@ final class SimStateView {
     static JsonNode render(CrmStore store, RequestCounters counters) {
         ObjectNode state = SimJson.object();
         state.put("contacts", store.contactCount());
-        state.put("notes", store.noteCount());
+        state.put("notes", store.engagementCount("notes"));
+        state.put("tasks", store.engagementCount("tasks"));
         state.put("requests", counters.total());
         state.put("rateLimited", counters.rateLimitedCount());
         ObjectNode byOperation = state.putObject("requestsByOperation");
@@ -23,7 +24,8 @@ final class SimStateView {
             person.put("id", contact.id());
             ObjectNode properties = person.putObject("properties");
             contact.properties().forEach(properties::put);
-            person.put("notes", store.notesOfContact(contact.id()).size());
+            person.put("notes", store.engagementsOfContact("notes", contact.id()).size());
+            person.put("tasks", store.engagementsOfContact("tasks", contact.id()).size());
         }
         return state;
     }

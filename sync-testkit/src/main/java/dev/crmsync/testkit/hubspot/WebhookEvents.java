@@ -34,6 +34,11 @@ final class WebhookEvents {
         return events;
     }
 
+    ObjectNode contactDeleted(WebhookSettings settings, CrmRecord contact, Instant at, ChangeSource source) {
+        return finish(event(settings, "contact.deletion", contact.id(), at), source,
+                settings.includeEmail() ? contact.properties().get("email") : null);
+    }
+
     List<ObjectNode> dealEdited(WebhookSettings settings, DealStore.Edited edit, ChangeSource source) {
         List<ObjectNode> events = new ArrayList<>();
         for (Map.Entry<String, String> change : edit.changed().entrySet()) {

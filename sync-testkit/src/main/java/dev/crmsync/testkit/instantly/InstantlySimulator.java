@@ -154,6 +154,17 @@ public final class InstantlySimulator implements SimulatorProvider.RunningSimula
                 .orElseThrow(() -> new IllegalArgumentException("no webhook " + webhookId));
     }
 
+    /**
+     * A person labels the lead in Instantly's UI: every record of the e-mail takes this interest status
+     * (null for "Lead"). Not an API call, so {@link #interestUpdates} does not count it; send the event
+     * Instantly would send for it with {@link #sendEvent}.
+     */
+    public void labelLead(String email, Integer interestStatus) {
+        for (SimulatedLead lead : leads.byEmail(email)) {
+            leads.update(lead.id(), l -> l.withInterest(interestStatus, leads.clock().instant()));
+        }
+    }
+
     // ---- webhook deliveries
 
     /**

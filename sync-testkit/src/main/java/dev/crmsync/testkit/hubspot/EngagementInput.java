@@ -9,18 +9,34 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One note to create, read from a request and checked as HubSpot's notes guide describes:
- * {@code hs_timestamp} is required (epoch millis or UTC text), {@code hs_note_body} holds at most
- * 65,536 characters, and associations must name existing contacts with type 202.
+ * One note or task to create, read from a request and checked as HubSpot's notes and tasks guides
+ * describe: {@code hs_timestamp} is required (epoch millis or UTC text; a task's due date), the body
+ * ({@code hs_note_body}, {@code hs_task_body}) holds at most 65,536 characters, and associations must
+ * name existing contacts with the object's contact association type (202 note, 204 task).
  */
-record NoteInput(String traceId, Map<String, String> properties, List<String> contactIds,
-                 List<PropertyProblem> problems) {
-    static final int NOTE_TO_CONTACT = 202;
+record EngagementInput(String traceId, Map<String, String> properties, List<String> contactIds,
+                       List<PropertyProblem> problems) {
     static final int MAX_BODY = 65_536;
 
-    static NoteInput read(JsonNode input, PropertySchema schema, CrmStore store) {
+    /** The engagement object types the simulator keeps, with what differs between them. */
+    enum Kind {
+        NOTES("notes", 202, "hs_note_body"),
+        TASKS("tasks", 204, "hs_task_body");
+
+        final String objectType;
+        final int toContactType;
+        final String bodyProperty;
+
+        Kind(String objectType, int toContactType, String bodyProperty) {
+            this.objectType = objectType;
+            this.toContactType = toContactType;
+            this.bodyProperty = bodyProperty;
+        }
+    }
+
+    static EngagementInput read(Kind kind, JsonNode input, PropertySchema schema, CrmStore store) {
         Map<String, String> properties = new LinkedHashMap<>(BatchRules.properties(input));
-        List<PropertyProblem> problems = new ArrayList<>(schema.validate("notes", properties));
+        List<PropertyProblem> problems = new ArrayList<>(schema.validate(kind.objectType, properties));
         String timestamp = properties.get("hs_timestamp");
         if (timestamp == null || timestamp.isEmpty()) {
             problems.add(new PropertyProblem("hs_timestamp", "REQUIRED", "Property \"hs_timestamp\" is required"));
@@ -32,10 +48,10 @@ record NoteInput(String traceId, Map<String, String> properties, List<String> co
                         timestamp + " is not a valid timestamp: use epoch milliseconds or UTC ISO-8601"));
             }
         }
-        String body = properties.getOrDefault("hs_note_body", "");
+        String body = properties.getOrDefault(kind.bodyProperty, "");
         if (body.length() > MAX_BODY) {
-            problems.add(new PropertyProblem("hs_note_body", "INVALID_LENGTH",
-                    "hs_note_body is " + body.length() + " characters; the limit is " + MAX_BODY));
+            problems.add(new PropertyProblem(kind.bodyProperty, "INVALID_LENGTH",
+                    kind.bodyProperty + " is " + body.length() + " characters; the limit is " + MAX_BODY));
         }
         List<String> contactIds = new ArrayList<>();
         JsonNode associations = input.get("associations");
@@ -43,9 +59,9 @@ record NoteInput(String traceId, Map<String, String> properties, List<String> co
             for (JsonNode association : associations) {
                 String to = SimJson.text(association.path("to"), "id");
                 int typeId = association.path("types").path(0).path("associationTypeId").asInt(-1);
-                if (typeId != NOTE_TO_CONTACT) {
-                    problems.add(new PropertyProblem("associations", "INVALID_ASSOCIATION_TYPE",
-                            "association type " + typeId + " is not note-to-contact (" + NOTE_TO_CONTACT + ")"));
+                if (typeId != kind.toContactType) {
+                    problems.add(new PropertyProblem("associations", "INVALID_ASSOCIATION_TYPE", "association type "
+                            + typeId + " is not " + kind.objectType + "-to-contact (" + kind.toContactType + ")"));
                 } else if (to == null || !store.hasContact(to)) {
                     problems.add(new PropertyProblem("associations", "OBJECT_NOT_FOUND",
                             "contact " + to + " does not exist"));
@@ -54,7 +70,7 @@ record NoteInput(String traceId, Map<String, String> properties, List<String> co
                 }
             }
         }
-        return new NoteInput(SimJson.text(input, "objectWriteTraceId"), properties, contactIds, problems);
+        return new EngagementInput(SimJson.text(input, "objectWriteTraceId"), properties, contactIds, problems);
     }
 
     private static String normalise(String timestamp) {

@@ -7,25 +7,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Finds notes an earlier attempt may already have created, by the idempotency key each note carries
- * in the custom property {@value #KEY_PROPERTY}: {@code POST /crm/v3/objects/notes/search} with an
- * {@code IN} filter, up to 100 keys per call, following {@code paging.next.after}.
+ * Finds notes or tasks an earlier attempt may already have created, by the idempotency key each carries
+ * in the custom property {@code sync_activity_key}: {@code POST /crm/v3/objects/<notes|tasks>/search}
+ * with an {@code IN} filter, up to 100 keys per call, following {@code paging.next.after}.
  */
-final class ExistingNotes {
-    static final String KEY_PROPERTY = "sync_activity_key";
-    static final String OPERATION = "notes/search";
+final class ExistingEngagements {
+    private static final String KEY_PROPERTY = HubSpotEngagement.KEY_PROPERTY;
     private static final int KEYS_PER_SEARCH = 100;
     private static final int PAGE_SIZE = 200;
     private static final int MAX_PAGES = 10;
 
     private final HubSpotClient client;
+    private final HubSpotEngagement type;
 
-    ExistingNotes(HubSpotClient client) {
+    ExistingEngagements(HubSpotClient client, HubSpotEngagement type) {
         this.client = client;
+        this.type = type;
     }
 
     /**
-     * The id of an existing note per key that has one.
+     * The id of an existing note (or task) per key that has one.
      *
      * @throws dev.crmsync.core.spi.AdapterException when a search fails: then nothing is known and
      *                                                nothing may be created
@@ -37,11 +38,11 @@ final class ExistingNotes {
             String after = null;
             int page = 0;
             do {
-                JsonNode answer = client.post(OPERATION, "notes/search", query(chunk, after), chunk.size(), calls)
+                JsonNode answer = client.post(type.searchOperation(), type.searchOperation(), query(chunk, after), chunk.size(), calls)
                         .requireSuccess().body();
-                for (JsonNode note : answer.path("results")) {
-                    String key = HubSpotJson.text(note.path("properties"), KEY_PROPERTY);
-                    String id = HubSpotJson.text(note, "id");
+                for (JsonNode record : answer.path("results")) {
+                    String key = HubSpotJson.text(record.path("properties"), KEY_PROPERTY);
+                    String id = HubSpotJson.text(record, "id");
                     if (key != null && id != null) {
                         found.putIfAbsent(key, id);
                     }

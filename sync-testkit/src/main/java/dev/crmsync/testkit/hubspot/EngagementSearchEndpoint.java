@@ -10,19 +10,21 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /crm/v3/objects/notes/search}: filter groups are OR-ed, the filters inside a group
+ * {@code POST /crm/v3/objects/<notes|tasks>/search}: filter groups are OR-ed, the filters inside a group
  * AND-ed; operators EQ, NEQ, IN, HAS_PROPERTY and NOT_HAS_PROPERTY; at most 5 groups, 6 filters per
  * group and 18 in all; {@code limit} up to 200, paged with {@code after}. Unlike HubSpot's index,
- * a note is searchable as soon as it is created.
+ * a note or task is searchable as soon as it is created.
  */
-final class NoteSearchEndpoint implements SimEndpoint {
+final class EngagementSearchEndpoint implements SimEndpoint {
     private static final List<String> DEFAULT_PROPERTIES = List.of("hs_createdate", "hs_lastmodifieddate",
             "hs_object_id");
 
+    private final EngagementInput.Kind kind;
     private final CrmStore store;
     private final PropertySchema schema;
 
-    NoteSearchEndpoint(CrmStore store, PropertySchema schema) {
+    EngagementSearchEndpoint(EngagementInput.Kind kind, CrmStore store, PropertySchema schema) {
+        this.kind = kind;
         this.store = store;
         this.schema = schema;
     }
@@ -48,8 +50,8 @@ final class NoteSearchEndpoint implements SimEndpoint {
             Predicate<CrmRecord> allOf = record -> true;
             for (JsonNode filter : filters) {
                 String property = SimJson.text(filter, "propertyName");
-                if (property == null || schema.find("notes", property).isEmpty()) {
-                    return invalid("Property \"" + property + "\" does not exist on notes");
+                if (property == null || schema.find(kind.objectType, property).isEmpty()) {
+                    return invalid("Property \"" + property + "\" does not exist on " + kind.objectType);
                 }
                 Predicate<CrmRecord> test = SearchFilter.of(property, filter);
                 if (test == null) {
@@ -60,7 +62,7 @@ final class NoteSearchEndpoint implements SimEndpoint {
             anyOf.add(allOf);
         }
         Predicate<CrmRecord> matches = anyOf.isEmpty() ? r -> true : anyOf.stream().reduce(r -> false, Predicate::or);
-        List<CrmRecord> found = store.notes().stream().filter(matches).toList();
+        List<CrmRecord> found = store.engagements(kind.objectType).stream().filter(matches).toList();
         int limit = Math.max(1, Math.min(200, body.path("limit").asInt(10)));
         int after = parseAfter(SimJson.text(body, "after"));
         Set<String> shown = new LinkedHashSet<>(DEFAULT_PROPERTIES);
