@@ -100,3 +100,13 @@ create table backfill_report (
 -- Live commands (0) are claimed before backfill commands (1); backfill uses what the rate budget leaves.
 alter table outbound_command add column priority smallint not null default 0;
 create index outbound_command_pending_live on outbound_command (target, id) where status = 'pending' and priority = 0;
+
+-- Reconcile's findings: per person, target and field, the value the rules want there (first 1000 per run).
+create table job_drift (
+    job_instance_id bigint not null,
+    email           text   not null,
+    target          text   not null,
+    field           text   not null,
+    value           text,
+    primary key (job_instance_id, email, target, field)
+);

@@ -5,6 +5,7 @@ import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.IdentityResolver;
+import dev.crmsync.core.spi.RecordSource;
 import dev.crmsync.core.spi.SimulatorProvider;
 import dev.crmsync.core.spi.SystemAdapter;
 import dev.crmsync.core.spi.WebhookSubscriptions;
@@ -88,6 +89,13 @@ public final class ConnectedSystems implements AutoCloseable {
         Map<String, IdentityResolver> resolvers = new TreeMap<>();
         adapters.forEach((id, adapter) -> adapter.identityResolver().ifPresent(r -> resolvers.put(id, r)));
         return resolvers;
+    }
+
+    /** The systems whose adapter pages through its records (for backfill and reconcile jobs), by system id. */
+    public Map<String, RecordSource> recordSources() {
+        Map<String, RecordSource> sources = new TreeMap<>();
+        adapters.forEach((id, adapter) -> adapter.recordSource().ifPresent(r -> sources.put(id, r)));
+        return sources;
     }
 
     /** The systems the engine writes to: those whose adapter has a writer. */

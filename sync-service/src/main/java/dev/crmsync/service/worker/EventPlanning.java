@@ -77,9 +77,14 @@ public final class EventPlanning {
      * @param priority {@link OutboxWriter#LIVE} or {@link OutboxWriter#BACKFILL} for the commands written
      */
     public Round begin(List<Translated> batch, int priority) {
+        return begin(batch, priority, systems.targets());
+    }
+
+    /** As {@link #begin(List, int)}, planning only for these targets (a backfill towards one side). */
+    public Round begin(List<Translated> batch, int priority, Set<SystemId> targets) {
         List<String> people = batch.stream().flatMap(t -> t.people().stream()).distinct().sorted().toList();
         lockPeople(people);
-        return new Round(BatchFieldStateStore.load(jdbc, people), priority);
+        return new Round(BatchFieldStateStore.load(jdbc, people), priority, targets);
     }
 
     private void lockPeople(List<String> people) {
@@ -97,9 +102,10 @@ public final class EventPlanning {
         private final BatchFieldStateStore states;
         private final Planner planner;
         private final OutboxWriter outbox;
-        private final Set<SystemId> targets = systems.targets();
+        private final Set<SystemId> targets;
 
-        private Round(BatchFieldStateStore states, int priority) {
+        private Round(BatchFieldStateStore states, int priority, Set<SystemId> targets) {
+            this.targets = Set.copyOf(targets);
             this.states = states;
             this.planner = new Planner(mapping.get(), states);
             this.outbox = new OutboxWriter(jdbc, codec, priority);

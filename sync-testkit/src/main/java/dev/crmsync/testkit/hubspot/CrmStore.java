@@ -49,6 +49,7 @@ final class CrmStore {
     private final Map<String, Stored> contacts = new LinkedHashMap<>();
     private final Map<String, String> contactIdByEmail = new HashMap<>();
     private final Map<String, Stored> notes = new LinkedHashMap<>();
+    private final Map<String, Integer> writesByEmail = new HashMap<>();
     private long nextId = 100_001;
 
     CrmStore(Clock clock) {
@@ -72,8 +73,14 @@ final class CrmStore {
         return write(email, properties, null);
     }
 
+    /** How many times a contact with this email was created or updated, by the API or a rep. */
+    synchronized int writesOf(String email) {
+        return writesByEmail.getOrDefault(emailKey(email), 0);
+    }
+
     private Upserted write(String email, Map<String, String> properties, List<String> stageOrderOrNull) {
         String key = emailKey(email);
+        writesByEmail.merge(key, 1, Integer::sum);
         Instant now = clock.instant();
         Stored contact = Optional.ofNullable(contactIdByEmail.get(key)).map(contacts::get).orElse(null);
         boolean created = contact == null;

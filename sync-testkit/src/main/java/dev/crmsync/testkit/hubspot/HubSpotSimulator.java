@@ -300,6 +300,11 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         return store.contactCount();
     }
 
+    /** How many times the contact with this email was written (each batch upsert input counts once). */
+    public int contactWrites(String email) {
+        return store.writesOf(email);
+    }
+
     /** The properties of the notes associated with this contact, oldest first; empty when there is no such contact. */
     public List<Map<String, String>> notesFor(String email) {
         return store.contactByEmail(email)
