@@ -7,14 +7,20 @@ import dev.crmsync.service.persistence.JobReportRepository;
 import dev.crmsync.service.persistence.OutboxWriter;
 import dev.crmsync.service.worker.EventPlanning;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -63,9 +69,11 @@ public class PlanningWriter implements ItemWriter<SourcedRecord> {
 
     @Override
     public void write(Chunk<? extends SourcedRecord> chunk) {
-        List<EventPlanning.Translated> translated = new ArrayList<>(chunk.size());
-        for (SourcedRecord record : chunk.getItems()) {
-            Long id = mode == Mode.DRY_RUN ? Long.valueOf(0L) : store(record);
+        List<? extends SourcedRecord> records = chunk.getItems();
+        Map<String, Long> ids = mode == Mode.DRY_RUN ? Map.of() : store(records);
+        List<EventPlanning.Translated> translated = new ArrayList<>(records.size());
+        for (SourcedRecord record : records) {
+            Long id = mode == Mode.DRY_RUN ? Long.valueOf(0L) : ids.get(key(record.system(), record.event().dedupKey()));
             if (id != null) {
                 ParsedEvent e = record.event();
                 translated.add(planning.translate(new EventPlanning.Event(id, record.system(), e.eventType(), e.email(),
@@ -92,23 +100,69 @@ public class PlanningWriter implements ItemWriter<SourcedRecord> {
         report.add(jobInstanceId, changes, drift);
         meters.counter("sync_backfill_records_total", "job", jobName, "outcome", "planned").increment(translated.size());
         meters.counter("sync_backfill_records_total", "job", jobName, "outcome", "already-synced")
-                .increment(chunk.size() - translated.size());
+                .increment(records.size() - translated.size());
         meters.counter("sync_backfill_commands_total", "job", jobName, "dry_run", Boolean.toString(mode == Mode.DRY_RUN))
                 .increment(changes.size());
     }
 
-    /** Stores the record as an inbound event; returns its id, or null when it was stored before (and not replanned). */
-    private Long store(SourcedRecord record) {
-        ParsedEvent e = record.event();
-        List<Long> ids = jdbc.queryForList("insert into inbound_event (source, dedup_key, event_type, email, occurred_at, "
-                        + "auth_method, payload) values (?, ?, ?, ?, ?, 'backfill', ?) on conflict (source, dedup_key) "
-                        + "do nothing returning id", Long.class, record.system(), e.dedupKey(), e.eventType(), e.email(),
-                e.occurredAt() == null ? null : Timestamp.from(e.occurredAt()), e.payload());
-        if (!ids.isEmpty()) {
-            return ids.get(0);
+    /**
+     * Stores the records as inbound events in one statement; returns the ids of those to plan, by
+     * {@link #key}: the newly stored ones, and in {@link Mode#APPLY_ALL} the ones stored before too.
+     */
+    private Map<String, Long> store(List<? extends SourcedRecord> records) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            int n = records.size();
+            String[] sources = new String[n];
+            String[] keys = new String[n];
+            String[] types = new String[n];
+            String[] emails = new String[n];
+            Timestamp[] times = new Timestamp[n];
+            byte[][] payloads = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                ParsedEvent e = records.get(i).event();
+                sources[i] = records.get(i).system();
+                keys[i] = e.dedupKey();
+                types[i] = e.eventType();
+                emails[i] = e.email();
+                times[i] = e.occurredAt() == null ? null : Timestamp.from(e.occurredAt());
+                payloads[i] = e.payload();
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into inbound_event (source, dedup_key, "
+                    + "event_type, email, occurred_at, auth_method, payload) select s, k, t, e, o, 'backfill', p "
+                    + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bytea[]) "
+                    + "as u(s, k, t, e, o, p) on conflict (source, dedup_key) do nothing returning id, source, dedup_key")) {
+                insert.setArray(1, c.createArrayOf("text", sources));
+                insert.setArray(2, c.createArrayOf("text", keys));
+                insert.setArray(3, c.createArrayOf("text", types));
+                insert.setArray(4, c.createArrayOf("text", emails));
+                insert.setArray(5, c.createArrayOf("timestamptz", times));
+                insert.setArray(6, c.createArrayOf("bytea", payloads));
+                collect(insert, ids);
+            }
+            if (mode == Mode.APPLY_ALL && ids.size() < n) {
+                try (PreparedStatement known = c.prepareStatement("select id, source, dedup_key from inbound_event "
+                        + "where (source, dedup_key) in (select * from unnest(?::text[], ?::text[]))")) {
+                    known.setArray(1, c.createArrayOf("text", sources));
+                    known.setArray(2, c.createArrayOf("text", keys));
+                    collect(known, ids);
+                }
+            }
+            return null;
+        });
+        return ids;
+    }
+
+    private static void collect(PreparedStatement statement, Map<String, Long> ids) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ids.putIfAbsent(key(rs.getString(2), rs.getString(3)), rs.getLong(1));
+            }
         }
-        return mode == Mode.APPLY_ALL ? jdbc.queryForObject("select id from inbound_event where source = ? "
-                + "and dedup_key = ?", Long.class, record.system(), e.dedupKey()) : null;
+    }
+
+    private static String key(String source, String dedupKey) {
+        return source + "\n" + dedupKey;
     }
 
     private static List<JobReportRepository.Change> changesOf(Command c) {

@@ -23,12 +23,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The three jobs that read systems' records and plan them like live events: {@code instantly-to-crm}
  * ({@code leadBackfillJob}), {@code crm-to-instantly} ({@code crmStatusBackfillJob}) and {@code reconcile}
- * ({@code reconcileJob}). One chunk is one page's worth of records, planned and written in one
+ * ({@code reconcileJob}). One chunk is two pages of records, planned and written in one
  * transaction with the reader's position.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordJobsConfiguration {
-    static final int CHUNK = 100;
+    static final int CHUNK = 200;
 
     @Bean(name = JobNames.INSTANTLY_TO_CRM)
     Job leadBackfillJob(JobRepository repository, Step leadBackfillStep, ExecutionOwners owners) {

@@ -4,6 +4,8 @@ import dev.crmsync.service.batch.BackfillJobs;
 import dev.crmsync.service.batch.ExecutionView;
 import dev.crmsync.service.batch.JobNames;
 import dev.crmsync.service.batch.JobRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,14 @@ class JobController {
     JobController(BackfillJobs jobs, ExecutionView view) {
         this.jobs = jobs;
         this.view = view;
+    }
+
+    /** The admin API's OpenAPI description ({@code docs/openapi.yaml}). */
+    @GetMapping(value = "/admin/openapi.yaml", produces = "application/yaml")
+    ResponseEntity<byte[]> openApi() throws IOException {
+        try (InputStream in = JobController.class.getResourceAsStream("/openapi/openapi.yaml")) {
+            return in == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(in.readAllBytes());
+        }
     }
 
     @GetMapping("/admin/jobs")

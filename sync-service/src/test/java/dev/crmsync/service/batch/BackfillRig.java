@@ -20,12 +20,10 @@ final class BackfillRig implements AutoCloseable {
     final InstantlySimulator instantly = InstantlySimulator.start();
     final TestDatabase.Db db = TestDatabase.fresh();
     final List<RunningService> services = new ArrayList<>();
-    final String campaignId;
 
     BackfillRig() {
         hubspot.setRateLimit(HUBSPOT_CEILING);
         instantly.setRateLimits(1_000, 60_000);
-        campaignId = instantly.addCampaign("Q4 outbound");
     }
 
     Map<String, Object> settings() {
@@ -52,11 +50,11 @@ final class BackfillRig implements AutoCloseable {
     }
 
     /** {@code count} leads in the campaign, each marked interested (lt_interest_status 1); returns their emails. */
-    List<String> interestedLeads(String prefix, int count) {
+    List<String> interestedLeads(String campaign, String prefix, int count) {
         List<String> emails = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String email = prefix + i + "@leads.example";
-            instantly.addLeadWithInterest(email, campaignId, 1);
+            instantly.addLeadWithInterest(email, campaign, 1);
             emails.add(email);
         }
         return emails;

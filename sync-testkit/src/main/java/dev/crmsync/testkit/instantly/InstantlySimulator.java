@@ -139,6 +139,12 @@ public final class InstantlySimulator implements SimulatorProvider.RunningSimula
                 interestStatus).id();
     }
 
+    /** Sets a lead record's interest status as Instantly's UI does, sending no webhook (a change a paused webhook missed). */
+    public void setLeadInterest(String leadId, int interestStatus) {
+        leads.update(leadId, lead -> lead.withInterest(interestStatus, clock.instant()))
+                .orElseThrow(() -> new IllegalArgumentException("no lead " + leadId));
+    }
+
     /** Sets a lead record's sending status: 1 active, 2 paused, 3 completed, -1 bounced, -2 unsubscribed, -3 skipped. */
     public void setLeadStatus(String leadId, int status) {
         leads.update(leadId, lead -> lead.withStatus(status, clock.instant()))
