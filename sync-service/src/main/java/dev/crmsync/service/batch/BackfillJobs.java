@@ -15,10 +15,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * Starts, stops, restarts and looks up job executions, for the admin API and the command line. A job
@@ -93,6 +92,9 @@ public final class BackfillJobs {
         String jobName = old.getJobInstance().getJobName();
         return underJobLock(jobName, () -> {
             refuseWhileRunning(jobName);
+            if (owners.isOwned(executionId)) {
+                throw new AlreadyRunningException(jobName, executionId);
+            }
             JobExecution failed = repository.getJobExecution(executionId);
             if (failed.getStatus() == BatchStatus.COMPLETED) {
                 throw new IllegalStateException("execution " + executionId + " completed; start a new run instead");
@@ -103,18 +105,33 @@ public final class BackfillJobs {
         });
     }
 
-    /** Asks a running execution to stop after its current chunk (any instance's); false when it is not running. */
+    /**
+     * Asks a running execution to stop after its current chunk, whichever instance runs it: its status
+     * becomes STOPPING in the job repository, which the running step checks at each chunk; it ends
+     * STOPPED once that chunk committed. False when it is not running.
+     */
     public boolean stop(long executionId) {
-        try {
-            return operator.stop(executionId);
-        } catch (JobExecutionNotRunningException | NoSuchJobExecutionException e) {
+        Optional<JobExecution> found = find(executionId);
+        if (found.isEmpty() || !found.get().isRunning() || found.get().getStatus() == BatchStatus.STOPPING) {
             return false;
         }
+        JobExecution execution = found.get();
+        execution.setStatus(BatchStatus.STOPPING);
+        repository.update(execution);
+        return true;
     }
 
     public Optional<JobExecution> execution(long executionId) {
         owners.recoverAbandoned();
-        return Optional.ofNullable(repository.getJobExecution(executionId));
+        return find(executionId);
+    }
+
+    private Optional<JobExecution> find(long executionId) {
+        try {
+            return Optional.ofNullable(repository.getJobExecution(executionId));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
     }
 
     /** The newest executions of every job, newest first. */
@@ -167,7 +184,9 @@ public final class BackfillJobs {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the launch lock of job '" + jobName + "': " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("job '" + jobName + "' could not be launched: " + e.getMessage(), e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("job '" + jobName + "' could not be launched: " + e.getMessage()
+                    + (cause == e ? "" : " (" + cause + ")"), e);
         }
     }
 }

@@ -58,6 +58,13 @@ public final class ExecutionOwners implements JobExecutionListener, SmartLifecyc
         jdbc.update("delete from batch_execution_owner where job_execution_id = ?", execution.getId());
     }
 
+    /** True while an instance is still running this execution (it has not finished, nor gone silent). */
+    boolean isOwned(long executionId) {
+        Integer owned = jdbc.queryForObject("select count(*) from batch_execution_owner where job_execution_id = ?",
+                Integer.class, executionId);
+        return owned != null && owned > 0;
+    }
+
     /** Executions running in this instance, for the {@code sync_backfill_running} gauge. */
     public int runningHere() {
         return runningHere.get();
@@ -70,13 +77,19 @@ public final class ExecutionOwners implements JobExecutionListener, SmartLifecyc
                 + "where o.heartbeat_at < now() - ?::interval and e.status in ('STARTING', 'STARTED', 'STOPPING')",
                 Long.class, timeout.toMillis() + " milliseconds");
         for (Long id : stale) {
-            JobExecution execution = repository.getJobExecution(id);
-            if (execution != null) {
-                operator.recover(execution);
-                log.warn("Job execution {} ({}) lost its instance; marked {} so it can be restarted", id,
-                        execution.getJobInstance().getJobName(), repository.getJobExecution(id).getStatus());
+            try {
+                JobExecution execution = repository.getJobExecution(id);
+                if (execution != null) {
+                    operator.recover(execution);
+                    log.warn("Job execution {} ({}) lost its instance; marked {} so it can be restarted", id,
+                            execution.getJobInstance().getJobName(), repository.getJobExecution(id).getStatus());
+                }
+                jdbc.update("delete from batch_execution_owner where job_execution_id = ?", id);
+            } catch (RuntimeException e) {
+                // Another instance may be recovering the same execution at this moment; one of us wins.
+                log.debug("Recovering job execution {} failed (another instance may have done it): {}", id,
+                        e.toString());
             }
-            jdbc.update("delete from batch_execution_owner where job_execution_id = ?", id);
         }
         return stale;
     }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class JobController {
+    private static final Logger log = LoggerFactory.getLogger(JobController.class);
     private final BackfillJobs jobs;
     private final ExecutionView view;
 
@@ -95,6 +98,7 @@ class JobController {
         } catch (BackfillJobs.AlreadyRunningException e) {
             return alreadyRunning(e);
         } catch (IllegalStateException e) {
+            log.warn("Job execution {} could not be restarted: {}", id, e.toString());
             return ErrorBody.of(HttpStatus.CONFLICT, "not_restartable", e.getMessage());
         }
     }

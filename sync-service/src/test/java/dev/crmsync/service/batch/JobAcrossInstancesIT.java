@@ -80,7 +80,7 @@ class JobAcrossInstancesIT {
         // when
         assertThat(onSecond.stop(id).statusCode()).isEqualTo(202);
         JsonNode stopped = onFirst.awaitEnd(id, Duration.ofMinutes(1));
-        long restarted = JSON.readTree(onSecond.restart(id).body()).path("executionId").asLong();
+        long restarted = restart(id);
         JsonNode end = onSecond.awaitEnd(restarted, Duration.ofMinutes(3));
 
         // then
@@ -103,15 +103,25 @@ class JobAcrossInstancesIT {
         await().atMost(Duration.ofMinutes(2)).until(() -> onFirst.execution(id).path("readCount").asLong() >= 300);
 
         // when: the first instance goes away mid-run, its execution still recorded as running
-        first.close();
+        try {
+            first.close();
+        } catch (RuntimeException e) {
+            // The dying instance's job thread fails on its closed connections; that is the point.
+        }
         await().atMost(Duration.ofMinutes(1)).until(() -> onSecond.execution(id).path("status").asString()
                 .equals("FAILED"));
-        long restarted = JSON.readTree(onSecond.restart(id).body()).path("executionId").asLong();
+        long restarted = restart(id);
         JsonNode end = onSecond.awaitEnd(restarted, Duration.ofMinutes(3));
 
         // then
         assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
         assertEveryLeadWrittenOnce(emails);
+    }
+
+    private static long restart(long id) throws Exception {
+        HttpResponse<String> answer = onSecond.restart(id);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        return JSON.readTree(answer.body()).path("executionId").asLong();
     }
 
     private static void assertEveryLeadWrittenOnce(List<String> emails) {
