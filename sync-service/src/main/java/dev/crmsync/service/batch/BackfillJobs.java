@@ -99,7 +99,8 @@ public final class BackfillJobs {
             if (failed.getStatus() == BatchStatus.COMPLETED) {
                 throw new IllegalStateException("execution " + executionId + " completed; start a new run instead");
             }
-            JobExecution next = operator.restart(failed);
+            // Running the job again with the failed instance's parameters continues that instance.
+            JobExecution next = operator.start(jobs.get(jobName), failed.getJobParameters());
             owners.claim(next.getId());
             return next.getId();
         });

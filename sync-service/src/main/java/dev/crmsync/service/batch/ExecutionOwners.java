@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ExecutionOwners implements JobExecutionListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ExecutionOwners.class);
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final String instanceId = UUID.randomUUID().toString();
     private final JdbcTemplate jdbc;
@@ -118,13 +121,47 @@ public final class ExecutionOwners implements JobExecutionListener, SmartLifecyc
         beater = t;
     }
 
+    /**
+     * On shut-down, asks the executions running here to stop after their current chunk and waits (up to
+     * 30 s) until they have: they end STOPPED, restartable on any instance. Only then does
+     * this instance stop beating.
+     */
     @Override
     public void stop() {
+        List<Long> mine = jdbc.queryForList("select job_execution_id from batch_execution_owner where instance_id = ?",
+                Long.class, instanceId);
+        for (Long id : mine) {
+            try {
+                JobExecution execution = repository.getJobExecution(id);
+                if (execution != null && execution.isRunning()) {
+                    execution.setStatus(BatchStatus.STOPPING);
+                    repository.update(execution);
+                    log.info("Shutting down: job execution {} asked to stop after its current chunk", id);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Shutting down: could not ask job execution {} to stop: {}", id, e.toString());
+            }
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (runningHere.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         Thread t = beater;
         beater = null;
         if (t != null) {
             t.interrupt();
         }
+    }
+
+    /** Stops before the database and the workers go away. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
     }
 
     @Override
