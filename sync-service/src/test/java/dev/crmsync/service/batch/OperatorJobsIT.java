@@ -32,7 +32,7 @@ class OperatorJobsIT {
         // given, for the class: 30 leads whose HubSpot upserts were refused for good (dead letters)
         String campaign = rig.instantly.addCampaign("refused");
         emails = rig.interestedLeads(campaign, "refused", 30);
-        rig.hubspot.failNext("contacts/batch/upsert", 1, 400);
+        rig.hubspot.failNext("contacts/batch/upsert", 1, 404);
         long id = admin.start("instantly-to-crm", Map.of("campaignIds", List.of(campaign)));
         admin.awaitEnd(id, Duration.ofMinutes(2));
         await().atMost(Duration.ofMinutes(1)).until(service::isDrained);
