@@ -48,6 +48,11 @@ final class AdminJobs {
         return JSON.readTree(send("GET", "/admin/jobs/executions", null).body());
     }
 
+    /** {@code GET /admin/openapi.yaml}. */
+    HttpResponse<String> openApi() throws IOException, InterruptedException {
+        return send("GET", "/admin/openapi.yaml", null);
+    }
+
     HttpResponse<String> stop(long id) throws IOException, InterruptedException {
         return send("POST", "/admin/jobs/executions/" + id + "/stop", "");
     }

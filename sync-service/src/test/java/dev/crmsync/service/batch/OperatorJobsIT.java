@@ -131,6 +131,16 @@ class OperatorJobsIT {
         assertThat(bad.body()).contains("unknown parameter 'campaign'");
     }
 
+    @Test
+    @Order(6)
+    void theAdminApiServesItsOpenApiDescription() throws Exception {
+        HttpResponse<String> answer = admin.openApi();
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("openapi: 3.0.3").contains("/admin/jobs/{name}:")
+                .contains("/admin/jobs/executions/{id}/restart:");
+    }
+
     private static int openDeadLetters() {
         return service.jdbc().queryForObject("select count(*) from dead_letter where replayed_at is null",
                 Integer.class);
