@@ -3,6 +3,7 @@ package dev.crmsync.adapter.instantly;
 import dev.crmsync.core.spi.AdapterContext;
 import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.EventTranslator;
+import dev.crmsync.core.spi.RecordSource;
 import dev.crmsync.core.spi.SystemAdapter;
 import dev.crmsync.core.spi.WebhookSubscriptions;
 import dev.crmsync.core.spi.WebhookVerifier;
@@ -19,6 +20,7 @@ final class InstantlyAdapter implements SystemAdapter {
     private final InstantlyEventTranslator translator;
     private final Optional<CommandWriter> writer;
     private final Optional<WebhookSubscriptions> subscriptions;
+    private final Optional<RecordSource> records;
 
     InstantlyAdapter(InstantlyAdapterConfig config, AdapterContext context) {
         Objects.requireNonNull(config, "config");
@@ -28,6 +30,7 @@ final class InstantlyAdapter implements SystemAdapter {
         Optional<InstantlyClient> client = config.apiKey().map(key -> InstantlyClient.from(config, context));
         this.writer = client.map(c -> new InstantlyCommandWriter(c, config.batchSize(), config.stoppedListId()));
         this.subscriptions = client.map(InstantlyWebhookSubscriptions::new);
+        this.records = client.map(InstantlyRecordSource::new);
     }
 
     @Override
@@ -54,5 +57,11 @@ final class InstantlyAdapter implements SystemAdapter {
     @Override
     public Optional<WebhookSubscriptions> webhookSubscriptions() {
         return subscriptions;
+    }
+
+    /** Present only with an API key: leads are paged through the API, as {@code lead.snapshot} events. */
+    @Override
+    public Optional<RecordSource> recordSource() {
+        return records;
     }
 }

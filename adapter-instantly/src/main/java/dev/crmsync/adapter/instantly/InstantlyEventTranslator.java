@@ -39,6 +39,8 @@ public final class InstantlyEventTranslator implements EventTranslator {
      * translation for account-level events without a lead ({@code account_error},
      * {@code campaign_completed}); {@link Translation.Unrecognized} when a lead event lacks its lead, or
      * when a status-like event lacks a usable {@code timestamp} (see {@link InstantlyChangeBuilder}).
+     * A {@code lead.snapshot} (a backfilled lead, see {@link InstantlyRecordSource}) translates as the
+     * status event its payload names.
      */
     @Override
     public Translation translate(String eventType, byte[] payload) {
@@ -48,7 +50,14 @@ public final class InstantlyEventTranslator implements EventTranslator {
         } catch (MalformedEventException e) {
             return Translation.unrecognized("stored payload is unreadable: " + e.getMessage());
         }
-        String type = InstantlyEventTypes.normalise(eventType);
+        String type;
+        try {
+            // A backfilled lead carries the status event it stands for: translate it as that event.
+            type = InstantlyEventTypes.normalise(InstantlyRecordSource.SNAPSHOT.equals(eventType)
+                    ? event.eventType() : eventType);
+        } catch (MalformedEventException e) {
+            return Translation.unrecognized("stored snapshot names no status event: " + e.getMessage());
+        }
         return new InstantlyChangeBuilder(type, event, InstantlyDedupKey.hash(mapper, type, event)).build();
     }
 }

@@ -53,6 +53,26 @@ public final class DeadLetterRepository {
         return replay(ids);
     }
 
+    /** Open (not yet replayed) dead letters matching the filter with an id above {@code afterId}, oldest first. */
+    public List<Long> openIds(Filter filter, long afterId, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(new Filter(filter.target(), filter.errorKind(), filter.since(), filter.until(), false),
+                args);
+        args.add(afterId);
+        args.add(limit);
+        return jdbc.queryForList("select id from dead_letter" + where + " and id > ? order by id limit ?", Long.class,
+                args.toArray());
+    }
+
+    /** How many open dead letters match the filter. */
+    public long countOpen(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(new Filter(filter.target(), filter.errorKind(), filter.since(), filter.until(), false),
+                args);
+        Long count = jdbc.queryForObject("select count(*) from dead_letter" + where, Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     /** Replays these dead letters (already replayed ones are skipped); returns how many went back. */
     public int replay(List<Long> deadLetterIds) {
         Integer count = tx.execute(status -> {

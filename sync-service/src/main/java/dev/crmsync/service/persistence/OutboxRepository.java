@@ -4,7 +4,9 @@ import dev.crmsync.core.rules.Coalescer;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +32,31 @@ public final class OutboxRepository {
         this.codec = codec;
     }
 
-    /**
-     * Claims up to {@code limit} due commands for a target and leases them. A command waits while an
-     * older command for the same person is leased or backing off, so one person's writes reach the
-     * target in the order they were planned, across instances. Claims for one target are serialised
-     * (an advisory lock held for the few milliseconds of the claim) so that rule cannot race.
-     */
+    /** Claims live and backfill commands alike; see {@link #claim(String, int, Duration, boolean)}. */
     public List<Claimed> claim(String target, int limit, Duration lease) {
+        return claim(target, limit, lease, true);
+    }
+
+    /**
+     * Claims up to {@code limit} due commands for a target and leases them, live commands first. A
+     * command waits while an older command for the same person is leased or backing off, so one
+     * person's writes reach the target in the order they were planned, across instances. Claims for
+     * one target are serialised (an advisory lock held for the few milliseconds of the claim) so that
+     * rule cannot race.
+     *
+     * @param includeBackfill whether backfill commands may fill what live commands leave of the limit;
+     *                        without it, a backfill command is claimed only when a newer live command of
+     *                        the same person is due, so it can never overtake it
+     */
+    public List<Claimed> claim(String target, int limit, Duration lease, boolean includeBackfill) {
         return tx.execute(status -> {
             jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 1))", rs -> {
             }, "dispatch:" + target);
-            List<Claimed> claimed = jdbc.query("select c.id, c.payload::text, c.attempts from outbound_command c "
-                            + "where c.target = ? and c.status = 'pending' and c.next_attempt_at <= now() "
-                            + "and not exists (select 1 from outbound_command p where p.target = c.target "
-                            + "and p.record_key = c.record_key and p.status = 'pending' and p.id < c.id "
-                            + "and p.next_attempt_at > now()) "
-                            + "order by c.id limit ? for update skip locked",
-                    (rs, i) -> new Claimed(new Coalescer.Pending(rs.getLong(1), codec.read(rs.getString(2))),
-                            rs.getInt(3), null),
-                    target, limit);
+            List<Claimed> claimed = new ArrayList<>(select(target, limit, LIVE_OR_PROMOTED));
+            if (includeBackfill && claimed.size() < limit) {
+                claimed.addAll(select(target, limit - claimed.size(), "c.priority > 0"));
+                claimed.sort(Comparator.comparingLong(c -> c.pending().id()));
+            }
             if (claimed.isEmpty()) {
                 return claimed;
             }
@@ -83,6 +91,22 @@ public final class OutboxRepository {
                     kept.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
                 }, lease.toMillis() + " milliseconds", ids, ends);
         return kept;
+    }
+
+    private static final String LIVE_OR_PROMOTED = "(c.priority = 0 or exists (select 1 from outbound_command l "
+            + "where l.target = c.target and l.record_key = c.record_key and l.status = 'pending' "
+            + "and l.priority = 0 and l.id > c.id))";
+
+    private List<Claimed> select(String target, int limit, String priorityClass) {
+        return jdbc.query("select c.id, c.payload::text, c.attempts from outbound_command c "
+                        + "where c.target = ? and c.status = 'pending' and c.next_attempt_at <= now() and "
+                        + priorityClass + " and not exists (select 1 from outbound_command p where p.target = c.target "
+                        + "and p.record_key = c.record_key and p.status = 'pending' and p.id < c.id "
+                        + "and p.next_attempt_at > now()) "
+                        + "order by c.id limit ? for update skip locked",
+                (rs, i) -> new Claimed(new Coalescer.Pending(rs.getLong(1), codec.read(rs.getString(2))),
+                        rs.getInt(3), null),
+                target, limit);
     }
 
     public void recordWritten(List<Long> ids, int attempt, int httpStatus, String detail) {

@@ -9,15 +9,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Writes what the planner produced for one batch of events: decisions and commands, in the worker's transaction. */
 public final class OutboxWriter {
     public static final String CHANNEL = "outbox_ready";
+    /** Claim class of commands planned from live events: sent first. */
+    public static final int LIVE = 0;
+    /** Claim class of commands planned by a backfill job: sent with what the rate budget leaves. */
+    public static final int BACKFILL = 1;
 
     private final JdbcTemplate jdbc;
     private final CommandCodec codec;
     private final List<Object[]> decisions = new ArrayList<>();
     private final List<Object[]> commands = new ArrayList<>();
+    private final int priority;
 
     public OutboxWriter(JdbcTemplate jdbc, CommandCodec codec) {
+        this(jdbc, codec, LIVE);
+    }
+
+    /** @param priority {@link #LIVE} or {@link #BACKFILL}, for every command this writer collects */
+    public OutboxWriter(JdbcTemplate jdbc, CommandCodec codec, int priority) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.priority = priority;
     }
 
     public void decision(long eventId, String email, Decision d) {
@@ -32,7 +43,7 @@ public final class OutboxWriter {
 
     public void command(long eventId, Command c) {
         String key = c instanceof Command.AddActivity a ? a.idempotencyKey() : null;
-        commands.add(new Object[]{c.target().value(), c.who().email(), c.kind(), key, codec.write(c), eventId});
+        commands.add(new Object[]{c.target().value(), c.who().email(), c.kind(), key, codec.write(c), eventId, priority});
     }
 
     /** A point to go back to when an event fails halfway. */
@@ -61,7 +72,7 @@ public final class OutboxWriter {
         }
         if (!commands.isEmpty()) {
             jdbc.batchUpdate("insert into outbound_command (target, record_key, kind, idempotency_key, payload, "
-                    + "inbound_event_id) values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing", commands);
+                    + "inbound_event_id, priority) values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict do nothing", commands);
             jdbc.execute("select pg_notify('" + CHANNEL + "', '')");
         }
         decisions.clear();

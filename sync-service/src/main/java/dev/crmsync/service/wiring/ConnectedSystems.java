@@ -8,6 +8,7 @@ import dev.crmsync.core.spi.CustomFields;
 import dev.crmsync.core.spi.MappingObserver;
 import dev.crmsync.core.spi.EventTranslator;
 import dev.crmsync.core.spi.IdentityResolver;
+import dev.crmsync.core.spi.RecordSource;
 import dev.crmsync.core.spi.SimulatorProvider;
 import dev.crmsync.core.spi.SystemAdapter;
 import dev.crmsync.core.spi.WebhookSubscriptions;
@@ -98,6 +99,13 @@ public final class ConnectedSystems implements AutoCloseable {
         Map<String, ChangeFeed> feeds = new TreeMap<>();
         adapters.forEach((id, adapter) -> adapter.changeFeed().ifPresent(f -> feeds.put(id, f)));
         return feeds;
+    }
+
+    /** The systems whose adapter pages through its records (for backfill and reconcile jobs), by system id. */
+    public Map<String, RecordSource> recordSources() {
+        Map<String, RecordSource> sources = new TreeMap<>();
+        adapters.forEach((id, adapter) -> adapter.recordSource().ifPresent(r -> sources.put(id, r)));
+        return sources;
     }
 
     /** The systems the engine writes to: those whose adapter has a writer. */

@@ -55,6 +55,17 @@ public final class TargetRateBudget implements RateBudget {
         return vendorRemaining.get();
     }
 
+    /**
+     * True when more than {@code reserve} (a fraction, e.g. 0.1) of this period's requests are still
+     * free and the vendor imposed no pause: backfill may then take a request without eating into what
+     * live traffic keeps.
+     */
+    public boolean hasHeadroom(double reserve) {
+        int free = limiter.getMetrics().getAvailablePermissions();
+        return free > limiter.getRateLimiterConfig().getLimitForPeriod() * reserve
+                && !pausedUntil.get().isAfter(clock.instant());
+    }
+
     public Instant pausedUntil() {
         return pausedUntil.get();
     }

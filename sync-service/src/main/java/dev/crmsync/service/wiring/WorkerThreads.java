@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dispatcher per target, and the LISTEN/NOTIFY listener that wakes them.
  */
 public final class WorkerThreads implements SmartLifecycle {
+    /** The share of each target's rate budget that backfill leaves to live traffic. */
+    static final double LIVE_RESERVE = 0.1;
     private final WakeUp inboundWakeUp = new WakeUp();
     private final WakeUp outboxWakeUp = new WakeUp();
     private final List<InboundWorker> workers = new ArrayList<>();
@@ -49,7 +51,8 @@ public final class WorkerThreads implements SmartLifecycle {
         for (SystemId target : systems.targets()) {
             systems.writer(target.value()).ifPresent(writer -> dispatchers.add(new TargetDispatcher(target.value(),
                     writer, outbox, tx, outboxWakeUp, clock, d.maxAttempts(), d.initialBackoff(), d.maxBackoff(),
-                    d.lease(), d.pollInterval(), metrics)));
+                    d.lease(), d.pollInterval(), metrics, () -> systems.budget(target.value())
+                            .map(b -> b.hasHeadroom(LIVE_RESERVE)).orElse(true))));
         }
         listener = new NotificationListener(database.jdbcUrl(), database.user(), database.password(),
                 Map.of("inbound_ready", inboundWakeUp, OutboxWriter.CHANNEL, outboxWakeUp));

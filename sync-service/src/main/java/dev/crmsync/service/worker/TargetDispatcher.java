@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,11 +48,24 @@ public final class TargetDispatcher implements Runnable {
     private final Duration pollInterval;
     private final SyncMetrics metrics;
     private final ScheduledExecutorService leaseTimer;
+    private final BooleanSupplier backfillAllowed;
     private volatile boolean running = true;
 
     public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
                             WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                             Duration lease, Duration pollInterval, SyncMetrics metrics) {
+        this(target, writer, outbox, tx, wakeUp, clock, maxAttempts, initialBackoff, maxBackoff, lease, pollInterval,
+                metrics, () -> true);
+    }
+
+    /**
+     * @param backfillAllowed asked before each claim: whether backfill commands may be claimed now (the
+     *                        target's rate budget has headroom beyond what live traffic keeps)
+     */
+    public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
+                            WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                            Duration lease, Duration pollInterval, SyncMetrics metrics, BooleanSupplier backfillAllowed) {
+        this.backfillAllowed = backfillAllowed;
         this.target = target;
         this.writer = writer;
         this.outbox = outbox;
@@ -104,7 +118,8 @@ public final class TargetDispatcher implements Runnable {
 
     /** Claims and sends one round; returns how many commands it handled. */
     public int dispatchOnce() {
-        List<OutboxRepository.Claimed> claimed = outbox.claim(target, writer.maxBatchSize() * 2, lease);
+        List<OutboxRepository.Claimed> claimed = outbox.claim(target, writer.maxBatchSize() * 2, lease,
+                backfillAllowed.getAsBoolean());
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -134,6 +134,18 @@ public final class InstantlySimulator implements SimulatorProvider.RunningSimula
                 customVariables, null).id();
     }
 
+    /** Adds an active lead record whose interest status ({@code lt_interest_status}) is already set, as after a reply. */
+    public String addLeadWithInterest(String email, String campaignIdOrNull, int interestStatus) {
+        return leads.create(Objects.requireNonNull(email, "email"), campaignIdOrNull, null, Map.of(), Map.of(),
+                interestStatus).id();
+    }
+
+    /** Sets a lead record's interest status as Instantly's UI does, sending no webhook (a change a paused webhook missed). */
+    public void setLeadInterest(String leadId, int interestStatus) {
+        leads.update(leadId, lead -> lead.withInterest(interestStatus, clock.instant()))
+                .orElseThrow(() -> new IllegalArgumentException("no lead " + leadId));
+    }
+
     /** Sets a lead record's sending status: 1 active, 2 paused, 3 completed, -1 bounced, -2 unsubscribed, -3 skipped. */
     public void setLeadStatus(String leadId, int status) {
         leads.update(leadId, lead -> lead.withStatus(status, clock.instant()))
