@@ -120,7 +120,7 @@ public final class TargetDispatcher implements Runnable {
         try {
             result = writer.write(items);
         } catch (AdapterException e) {
-            metrics.call(target, "write", e.httpStatus());
+            metrics.failedCall(target, "write", e);
             tx.executeWithoutResult(s -> batch.forEach(c -> fail(c, attemptsById, e)));
             return;
         } catch (RuntimeException e) {
