@@ -25,6 +25,7 @@ const Panels = (() => {
       tile(`events received, last ${o.windowMinutes} min`, received, false, "tile-received"),
       tile("oldest unprocessed event", seconds(o.lag.inboundSeconds), o.lag.inboundSeconds > 300),
       tile("events waiting", o.lag.inboundBacklog, false),
+      tile("events failing to process", o.lag.inboundFailing, o.lag.inboundFailing > 0, "tile-failing"),
       ...outbox,
       tile("dead letters", o.deadLetters, o.deadLetters > 0, "tile-dead"));
   }

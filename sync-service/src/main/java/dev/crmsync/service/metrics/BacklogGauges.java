@@ -31,6 +31,9 @@ public final class BacklogGauges {
                 .description("Age of the oldest stored event not yet planned").register(registry);
         Gauge.builder("sync.inbound.backlog", this::inboundBacklog)
                 .description("Stored events not yet planned").register(registry);
+        Gauge.builder("sync.inbound.failing", this::inboundFailing)
+                .description("Stored events that failed to process at least once and wait for another try")
+                .register(registry);
         Gauge.builder("sync.dead_letters", this::deadLetters)
                 .description("Dead letters waiting for an operator").register(registry);
         for (var target : systems.targets()) {
@@ -49,6 +52,11 @@ public final class BacklogGauges {
 
     public double inboundBacklog() {
         return cached("inbound-count", () -> number("select count(*) from inbound_queue"));
+    }
+
+    /** Events waiting after at least one failed try (an adapter or mapping error); never dropped. */
+    public double inboundFailing() {
+        return cached("inbound-failing", () -> number("select count(*) from inbound_queue where attempts > 0"));
     }
 
     /** Dead letters not yet replayed. */

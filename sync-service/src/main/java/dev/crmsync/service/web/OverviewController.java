@@ -61,6 +61,7 @@ class OverviewController {
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put("inboundSeconds", backlog.inboundLagSeconds());
         lag.put("inboundBacklog", (long) backlog.inboundBacklog());
+        lag.put("inboundFailing", (long) backlog.inboundFailing());
         lag.put("outboxSeconds", outbox);
         return lag;
     }

@@ -60,6 +60,8 @@ class AdminOverviewIT {
         HttpResponse<String> page = get("/", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("crm-sync dashboard").doesNotContain("http://", "https://");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'self'").contains("frame-ancestors 'none'"));
         for (String asset : List.of("/dashboard.js", "/api.js", "/charts.js", "/journey.js", "/panels.js", "/dashboard.css")) {
             assertThat(get(asset, null).statusCode()).as(asset).isEqualTo(200);
         }
@@ -86,6 +88,7 @@ class AdminOverviewIT {
         assertThat(hubspotCalls.path("no-answer").asLong()).isZero();
         assertThat(overview.path("deadLetters").asLong()).isEqualTo(1);
         assertThat(overview.path("lag").path("inboundBacklog").asLong()).isZero();
+        assertThat(overview.path("lag").path("inboundFailing").asLong()).isZero();
         assertThat(overview.path("lag").path("outboxSeconds").has("hubspot")).isTrue();
         assertThat(overview.path("budgets").path("hubspot").path("limit").asInt()).isEqualTo(1000);
     }
