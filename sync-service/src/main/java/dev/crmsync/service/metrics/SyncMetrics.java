@@ -1,9 +1,12 @@
 package dev.crmsync.service.metrics;
 
+import dev.crmsync.core.spi.AdapterException;
 import dev.crmsync.core.spi.WriteResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,11 +44,20 @@ public final class SyncMetrics {
         }
     }
 
-    /** One call by its answer: 2xx, 207 (partial), 429, 4xx, 5xx, or io (timeout, reset). */
+    /** One call by its answer: 2xx, 207 (partial), 429, 4xx, 5xx, or io (no answer: reset, refused). */
     public void call(String target, String operation, int status) {
+        call(target, operation, outcome(status));
+    }
+
+    /** A write that failed as a whole: by its HTTP status, or {@code timeout} / {@code io} when no answer came. */
+    public void failedCall(String target, String operation, AdapterException error) {
+        call(target, operation, error.httpStatus() == 0 && isTimeout(error) ? "timeout" : outcome(error.httpStatus()));
+    }
+
+    private void call(String target, String operation, String outcome) {
         Counter.builder("sync.outbound.calls").description("Calls to target systems, by outcome")
                 .tag("target", target).tag("operation", operation == null ? "unknown" : operation)
-                .tag("outcome", outcome(status)).register(registry).increment();
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     /** Commands settled by the dispatcher: written, retry, rate-limited, dead-letter. */
@@ -96,6 +108,15 @@ public final class SyncMetrics {
             return "429";
         }
         return status / 100 + "xx";
+    }
+
+    static boolean isTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String boundedType(String eventType) {

@@ -17,4 +17,12 @@ class WebConfiguration {
         registration.setOrder(0);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-1);
+        return registration;
+    }
 }

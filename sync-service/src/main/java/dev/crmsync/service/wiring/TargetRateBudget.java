@@ -66,6 +66,21 @@ public final class TargetRateBudget implements RateBudget {
                 && !pausedUntil.get().isAfter(clock.instant());
     }
 
+    /** What the vendor last said its budget was, or -1 before it said anything. */
+    public long vendorMax() {
+        return vendorMax.get();
+    }
+
+    /** Requests our own bucket still allows in the current period (negative while callers wait). */
+    public int availablePermissions() {
+        return limiter.getMetrics().getAvailablePermissions();
+    }
+
+    /** Requests our own bucket allows per period. */
+    public int limitForPeriod() {
+        return limiter.getRateLimiterConfig().getLimitForPeriod();
+    }
+
     public Instant pausedUntil() {
         return pausedUntil.get();
     }

@@ -156,7 +156,7 @@ public final class TargetDispatcher implements Runnable {
             result = leases.whileWriting(batch.stream().flatMap(c -> c.ids().stream()).toList(),
                     () -> writer.write(items));
         } catch (AdapterException e) {
-            metrics.call(target, "write", e.httpStatus());
+            metrics.failedCall(target, "write", e);
             tx.executeWithoutResult(s -> batch.forEach(c -> fail(c, attemptsById, e)));
             return;
         } catch (RuntimeException e) {

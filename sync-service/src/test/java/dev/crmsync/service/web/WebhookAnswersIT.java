@@ -201,6 +201,7 @@ class WebhookAnswersIT {
         java.util.List<String> types = new java.util.ArrayList<>();
         timeline.forEach(entry -> types.add(entry.path("type").asString()));
         assertThat(types.get(0)).isEqualTo("received");
+        assertThat(types.get(1)).as("planned right after it arrived").isEqualTo("translated");
         assertThat(types.indexOf("command")).isGreaterThan(types.lastIndexOf("decision"));
         assertThat(types.lastIndexOf("call")).isEqualTo(types.size() - 1);
         java.util.List<String> decisions = new java.util.ArrayList<>();
