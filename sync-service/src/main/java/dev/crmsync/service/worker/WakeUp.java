@@ -32,10 +32,12 @@ public final class WakeUp {
         }
     }
 
-    /** Waits for a signal, at most {@code max}; returns early on one. */
-    public void await(Duration max) throws InterruptedException {
+    /** Waits for a signal, at most {@code max}; returns early on one, and whether there was one. */
+    public boolean await(Duration max) throws InterruptedException {
         if (permits.tryAcquire(max.toMillis(), TimeUnit.MILLISECONDS)) {
             permits.drainPermits();
+            return true;
         }
+        return false;
     }
 }
