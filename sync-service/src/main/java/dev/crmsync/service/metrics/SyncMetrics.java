@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,8 @@ public final class SyncMetrics {
 
     private final MeterRegistry registry;
     private final Set<String> eventTypes = ConcurrentHashMap.newKeySet();
+    /** Counters on the webhook path, found once: registering by builder on each request costs more than storing it. */
+    private final Map<List<String>, Counter> ingestCounters = new ConcurrentHashMap<>();
 
     public SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,15 +30,19 @@ public final class SyncMetrics {
 
     /** A webhook event stored or recognised as a duplicate. */
     public void ingested(String source, String eventType, boolean duplicate) {
-        Counter.builder("sync.ingest.events").description("Inbound events accepted, by source, type and outcome")
-                .tag("source", source).tag("event_type", boundedType(eventType))
-                .tag("outcome", duplicate ? "duplicate" : "stored").register(registry).increment();
+        String type = boundedType(eventType);
+        String outcome = duplicate ? "duplicate" : "stored";
+        ingestCounters.computeIfAbsent(List.of("events", source, type, outcome), k -> Counter.builder("sync.ingest.events")
+                .description("Inbound events accepted, by source, type and outcome")
+                .tag("source", source).tag("event_type", type).tag("outcome", outcome).register(registry)).increment();
     }
 
     /** A webhook refused (400, 401, 404, 413, 503). */
     public void rejected(String source, int status) {
-        Counter.builder("sync.ingest.rejected").description("Inbound requests refused, by source and HTTP status")
-                .tag("source", source).tag("status", Integer.toString(status)).register(registry).increment();
+        String code = Integer.toString(status);
+        ingestCounters.computeIfAbsent(List.of("rejected", source, code), k -> Counter.builder("sync.ingest.rejected")
+                .description("Inbound requests refused, by source and HTTP status")
+                .tag("source", source).tag("status", code).register(registry)).increment();
     }
 
     /** The HTTP calls one write made, by outcome class. */

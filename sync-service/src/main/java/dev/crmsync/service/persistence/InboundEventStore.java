@@ -6,9 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class InboundEventStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboundEventStore.class);
     static final String CHANNEL = "inbound_ready";
+    private static final String INSERT_AND_QUEUE = "with e as (insert into inbound_event (source, dedup_key, "
+            + "event_type, email, occurred_at, received_at, auth_method, payload) "
+            + "select s, k, t, m, o::timestamptz, r::timestamptz, a, p from unnest(?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[]) as u(s, k, t, m, o, r, a, p) "
+            + "on conflict (source, dedup_key) do nothing returning id, source, dedup_key), "
+            + "q as (insert into inbound_queue (event_id) select id from e) "
+            + "select id, source, dedup_key from e";
 
     private final DataSource dataSource;
     private final BlockingQueue<InboundSubmission> waiting;
@@ -130,11 +136,7 @@ public final class InboundEventStore implements AutoCloseable {
     static Map<String, Long> insertAndQueue(Connection connection, List<InboundSubmission> batch) throws SQLException {
         Map<String, Long> inserted = insertEvents(connection, batch);
         if (!inserted.isEmpty()) {
-            try (PreparedStatement queue = connection.prepareStatement(
-                    "insert into inbound_queue (event_id) select unnest(?::bigint[])");
-                 PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
-                queue.setArray(1, connection.createArrayOf("bigint", inserted.values().toArray()));
-                queue.executeUpdate();
+            try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
                 notify.setString(1, CHANNEL);
                 notify.execute();
             }
@@ -142,35 +144,47 @@ public final class InboundEventStore implements AutoCloseable {
         return inserted;
     }
 
-    /** Inserts every event not already known; returns the new rows' ids by source and dedup key. */
+    /**
+     * Inserts every event not already known and queues the new ones, in one statement whose text never
+     * changes (columns travel as arrays), so PostgreSQL plans it once per connection however large the
+     * batch. Returns the new rows' ids by source and dedup key.
+     */
     private static Map<String, Long> insertEvents(Connection connection, List<InboundSubmission> batch)
             throws SQLException {
         int rows = batch.stream().mapToInt(s -> s.events().size()).sum();
-        StringBuilder sql = new StringBuilder("insert into inbound_event (source, dedup_key, event_type, email, "
-                + "occurred_at, received_at, auth_method, payload) values ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?)");
-        }
-        sql.append(" on conflict (source, dedup_key) do nothing returning id, source, dedup_key");
-        Map<String, Long> inserted = new HashMap<>();
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (InboundSubmission s : batch) {
-                for (ParsedEvent e : s.events()) {
-                    insert.setString(p++, s.source());
-                    insert.setString(p++, e.dedupKey());
-                    insert.setString(p++, e.eventType());
-                    insert.setString(p++, e.email() == null ? null : Identity.normalise(e.email()));
-                    if (e.occurredAt() == null) {
-                        insert.setNull(p++, Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        insert.setTimestamp(p++, Timestamp.from(e.occurredAt()));
-                    }
-                    insert.setTimestamp(p++, Timestamp.from(s.receivedAt()));
-                    insert.setString(p++, s.authMethod());
-                    insert.setBytes(p++, e.payload());
-                }
+        String[] sources = new String[rows];
+        String[] keys = new String[rows];
+        String[] types = new String[rows];
+        String[] emails = new String[rows];
+        String[] occurred = new String[rows];
+        String[] received = new String[rows];
+        String[] methods = new String[rows];
+        byte[][] payloads = new byte[rows][];
+        int i = 0;
+        for (InboundSubmission s : batch) {
+            String receivedAt = text(s.receivedAt());
+            for (ParsedEvent e : s.events()) {
+                sources[i] = s.source();
+                keys[i] = e.dedupKey();
+                types[i] = e.eventType();
+                emails[i] = e.email() == null ? null : Identity.normalise(e.email());
+                occurred[i] = e.occurredAt() == null ? null : text(e.occurredAt());
+                received[i] = receivedAt;
+                methods[i] = s.authMethod();
+                payloads[i] = e.payload();
+                i++;
             }
+        }
+        Map<String, Long> inserted = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_AND_QUEUE)) {
+            insert.setArray(1, connection.createArrayOf("text", sources));
+            insert.setArray(2, connection.createArrayOf("text", keys));
+            insert.setArray(3, connection.createArrayOf("text", types));
+            insert.setArray(4, connection.createArrayOf("text", emails));
+            insert.setArray(5, connection.createArrayOf("text", occurred));
+            insert.setArray(6, connection.createArrayOf("text", received));
+            insert.setArray(7, connection.createArrayOf("text", methods));
+            insert.setArray(8, connection.createArrayOf("bytea", payloads));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     inserted.put(key(rs.getString(2), rs.getString(3)), rs.getLong(1));
@@ -193,6 +207,11 @@ public final class InboundEventStore implements AutoCloseable {
             }
             s.done().complete(results);
         }
+    }
+
+    /** ISO-8601 at PostgreSQL's precision (microseconds), as the JDBC timestamp binding stored it. */
+    private static String text(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     private static String key(String source, String dedupKey) {

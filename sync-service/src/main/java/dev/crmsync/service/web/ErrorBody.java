@@ -12,10 +12,15 @@ final class ErrorBody {
     }
 
     static ResponseEntity<Map<String, Object>> of(HttpStatus status, String error, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(map(status.value(), error, message));
+    }
+
+    static Map<String, Object> map(int status, String error, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
+        body.put("status", status);
         body.put("error", error);
         body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return body;
     }
 }

@@ -49,8 +49,10 @@ public final class WorkerThreads implements SmartLifecycle {
                     w.batchSize(), w.maxAttempts(), d.pollInterval(), observer));
         }
         for (SystemId target : systems.targets()) {
+            WakeUp own = new WakeUp();
+            outboxWakeUp.alsoWake(own);
             systems.writer(target.value()).ifPresent(writer -> dispatchers.add(new TargetDispatcher(target.value(),
-                    writer, outbox, tx, outboxWakeUp, clock, d.maxAttempts(), d.initialBackoff(), d.maxBackoff(),
+                    writer, outbox, tx, own, clock, d.maxAttempts(), d.initialBackoff(), d.maxBackoff(),
                     d.lease(), d.pollInterval(), metrics, () -> systems.budget(target.value())
                             .map(b -> b.hasHeadroom(LIVE_RESERVE)).orElse(true))));
         }

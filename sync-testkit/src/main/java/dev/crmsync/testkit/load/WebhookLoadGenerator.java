@@ -25,6 +25,15 @@ public final class WebhookLoadGenerator {
     private final String secret;
     private final AtomicLong sequence = new AtomicLong();
     private final String runId = Long.toString(System.nanoTime(), 36);
+    private final String leadPrefix;
+    private volatile Acknowledged onAcknowledged = (n, at) -> {
+    };
+
+    /** Told of every 2xx: the request's sequence number (see {@link #leadEmail}) and {@link System#nanoTime()} on receipt. */
+    @FunctionalInterface
+    public interface Acknowledged {
+        void acknowledged(long sequence, long nanoTime);
+    }
 
     /** What one run measured. */
     public record Result(String mode, double offeredPerSecond, long sent, long acknowledged, long failed,
@@ -43,8 +52,25 @@ public final class WebhookLoadGenerator {
     }
 
     public WebhookLoadGenerator(URI url, String secret) {
+        this(url, secret, "load");
+    }
+
+    /** @param leadPrefix lead emails are {@code <leadPrefix><n % 50000>@bench.example} */
+    public WebhookLoadGenerator(URI url, String secret, String leadPrefix) {
         this.url = url;
         this.secret = secret;
+        this.leadPrefix = leadPrefix;
+    }
+
+    /** Calls {@code listener} for every acknowledged request (end-to-end latency benchmarks). */
+    public WebhookLoadGenerator onAcknowledged(Acknowledged listener) {
+        this.onAcknowledged = listener;
+        return this;
+    }
+
+    /** The lead email of the request with sequence number {@code n}. */
+    public String leadEmail(long n) {
+        return leadPrefix + (n % 50_000) + "@bench.example";
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +97,9 @@ public final class WebhookLoadGenerator {
     /**
      * Runs {@code connections} senders for {@code duration}. With {@code perSecond <= 0} each sends as
      * soon as it is answered; otherwise request i is due at {@code i / perSecond} seconds and goes out on
-     * the next free connection, its latency counted from when it was due.
+     * the next free connection, its latency counted from when it was due. Either way nothing new is sent
+     * after {@code duration}: a server slower than the offered rate ends with fewer sent than offered
+     * (the acknowledged rate shows it) instead of stretching the run.
      */
     public Result run(double perSecond, int connections, Duration duration) throws InterruptedException {
         boolean openLoop = perSecond > 0;
@@ -90,7 +118,7 @@ public final class WebhookLoadGenerator {
                     while (true) {
                         long i = next.getAndIncrement();
                         long due = openLoop ? start + (long) (i * 1e9 / perSecond) : System.nanoTime();
-                        if (i >= total || (!openLoop && due > end)) {
+                        if (i >= total || due > end || System.nanoTime() > end) {
                             return;
                         }
                         long wait = due - System.nanoTime();
@@ -98,8 +126,13 @@ public final class WebhookLoadGenerator {
                             TimeUnit.NANOSECONDS.sleep(wait);
                         }
                         try {
-                            int status = connection.post(body());
-                            (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
+                            long n = sequence.incrementAndGet();
+                            int status = connection.post(body(n));
+                            boolean acked = status >= 200 && status < 300;
+                            if (acked) {
+                                onAcknowledged.acknowledged(n, System.nanoTime());
+                            }
+                            (acked ? ok : failed).incrementAndGet();
                         } catch (Exception e) {
                             failed.incrementAndGet();
                         }
@@ -121,11 +154,10 @@ public final class WebhookLoadGenerator {
                 latencies.percentileMillis(100));
     }
 
-    private byte[] body() {
-        long n = sequence.incrementAndGet();
+    private byte[] body(long n) {
         return ("{\"timestamp\":\"" + Instant.now() + "\",\"event_type\":\"email_opened\","
                 + "\"workspace\":\"ws-load\",\"campaign_id\":\"camp-load\",\"campaign_name\":\"Load\","
-                + "\"lead_email\":\"load" + (n % 50_000) + "@bench.example\",\"email_account\":\"sdr@sender.example\","
+                + "\"lead_email\":\"" + leadEmail(n) + "\",\"email_account\":\"sdr@sender.example\","
                 + "\"step\":" + (n % 5 + 1) + ",\"email_id\":\"" + runId + "-" + n + "\",\"open_count\":1}")
                 .getBytes(StandardCharsets.UTF_8);
     }

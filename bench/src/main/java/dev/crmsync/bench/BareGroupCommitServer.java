@@ -1,0 +1,146 @@
+package dev.crmsync.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The reference for durable ingest: a bare JDK {@link HttpServer} that checks the secret header, hands
+ * each body to one committer thread, which inserts everything waiting in one multi-row statement and
+ * commits, and answers 200 only after its request's row is committed. No framework, no parsing: the
+ * most this machine can acknowledge durably over HTTP with group commit.
+ */
+final class BareGroupCommitServer implements AutoCloseable {
+    private static final byte[] OK = "{\"status\":\"stored\"}".getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_BATCH = 500;
+
+    private record Pending(byte[] body, CompletableFuture<Void> done) {
+    }
+
+    private final BenchDatabase db;
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(50_000);
+    private final Thread committer;
+    private final byte[] secret;
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile boolean running = true;
+
+    BareGroupCommitServer(BenchDatabase db, String secret, int threads) throws IOException {
+        this.db = db;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        this.handlers = Executors.newFixedThreadPool(threads);
+        server.setExecutor(handlers);
+        server.createContext("/webhooks/instantly", this::handle);
+        committer = new Thread(this::commitLoop, "bare-committer");
+        committer.setDaemon(true);
+        committer.start();
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/instantly";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String given = exchange.getRequestHeaders().getFirst("X-Webhook-Secret");
+            if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            Pending pending = new Pending(body, new CompletableFuture<>());
+            int status = 503;
+            if (waiting.offer(pending)) {
+                try {
+                    pending.done().get(5, TimeUnit.SECONDS);
+                    status = 200;
+                } catch (Exception e) {
+                    status = 503;
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, status == 200 ? OK.length : -1);
+            if (status == 200) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(OK);
+                }
+            }
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (running) {
+            try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
+                while (running) {
+                    Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    waiting.drainTo(batch, MAX_BATCH - 1);
+                    insert(c, batch);
+                    c.commit();
+                    batch.forEach(p -> p.done().complete(null));
+                    batch.clear();
+                }
+            } catch (SQLException e) {
+                batch.forEach(p -> p.done().completeExceptionally(e));
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void insert(Connection c, List<Pending> batch) throws SQLException {
+        StringBuilder sql = new StringBuilder("insert into " + PgCeilings.TABLE
+                + " (source, dedup_key, event_type, received_at, payload) values ");
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?)");
+        }
+        sql.append(" on conflict (source, dedup_key) do nothing");
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (Pending pending : batch) {
+                insert.setString(p++, "bare");
+                insert.setString(p++, "bare-" + sequence.incrementAndGet());
+                insert.setString(p++, "webhook");
+                insert.setTimestamp(p++, now);
+                insert.setBytes(p++, pending.body());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.stop(0);
+        running = false;
+        committer.join(5_000);
+        handlers.shutdownNow();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.crmsync.bench;
+
+import static dev.crmsync.bench.Stats.median;
+import static dev.crmsync.bench.Stats.say;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Issue 9 #3: how fast the service's inbound workers turn stored events into decisions and outbox
+ * commands (rules applied), against the claim-and-complete ceiling of a queue table of the same shape
+ * on the same database, measured in the same run. Events are committed in one transaction with a
+ * NOTIFY, then timed until the queue is empty.
+ */
+@Command(name = "drain", mixinStandardHelpOptions = true,
+        description = "Worker drain rate: events/s from inbound to outbox, against the queue's own ceiling")
+final class DrainBench implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--events", defaultValue = "50000", description = "events per run")
+    int events;
+
+    @Option(names = "--persons", defaultValue = "10000", description = "distinct leads the events are about")
+    int persons;
+
+    @Option(names = "--ceiling-threads", defaultValue = "4", description = "workers of the queue ceiling")
+    int ceilingThreads;
+
+    @Override
+    public Integer call() throws Exception {
+        try (BenchDatabase db = BenchDatabase.start()) {
+            say("# drain bench %s; %d cores; %d runs of %,d events on %,d leads; fsync=on synchronous_commit=on",
+                    java.time.Instant.now(), Runtime.getRuntime().availableProcessors(), common.runs, events, persons);
+            QueueCeiling ceiling = new QueueCeiling(db);
+            Map<String, String> env = new LinkedHashMap<>(common.serviceEnv());
+            env.put("SYNC_DB_URL", db.serviceJdbcUrl());
+            env.put("SYNC_DB_USER", "postgres");
+            env.put("SYNC_DATA_DIR", Files.createTempDirectory("crm-sync-bench-service").toString());
+            List<Double> ceilings = new ArrayList<>();
+            List<Double> drains = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port)) {
+                Backlog backlog = new Backlog(db);
+                drain(db, backlog, "warmup", Math.min(events, 10_000));
+                for (int r = 0; r < common.runs; r++) {
+                    double c = ceiling.rowsPerSecond(events, ceilingThreads, 200);
+                    double d = drain(db, backlog, "run" + r, events);
+                    ceilings.add(c);
+                    drains.add(d);
+                    ratios.add(d / c);
+                    say("run %d: queue ceiling (%d workers, claim 200 + delete) %,8.0f rows/s   service drain %,8.0f events/s   ratio %.2f",
+                            r + 1, ceilingThreads, c, d, d / c);
+                }
+                say("");
+                say("| figure | median of %d | ratio |", common.runs);
+                say("|---|---|---|");
+                say("| queue claim-and-complete ceiling, %d workers | %,.0f rows/s | reference |", ceilingThreads, median(ceilings));
+                say("| service drain, inbound to outbox with rules | %,.0f events/s | %.2f of ceiling (median of per-run ratios) |",
+                        median(drains), median(ratios));
+                say("| outbox commands written per event (last run) | %.2f | |", commandsPerEvent(db, "run" + (common.runs - 1)));
+            }
+        }
+        return 0;
+    }
+
+    /** Commits {@code count} stored events at once (one transaction, one NOTIFY) and times the workers until the queue is empty. */
+    private double drain(BenchDatabase db, Backlog backlog, String run, int count) throws Exception {
+        try (Connection c = db.connectService()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("with e as (insert into inbound_event (source, dedup_key, "
+                    + "event_type, email, occurred_at, auth_method, payload) select 'instantly', ? || '-' || g, "
+                    + "'email_opened', 'drain' || (g % ?) || '@bench.example', now(), 'secret-header', "
+                    + "convert_to(format('{\"timestamp\":\"%s\",\"event_type\":\"email_opened\",\"workspace\":\"ws-load\","
+                    + "\"campaign_id\":\"camp-load\",\"campaign_name\":\"Load\",\"lead_email\":\"drain%s@bench.example\","
+                    + "\"email_account\":\"sdr@sender.example\",\"step\":%s,\"email_id\":\"%s-%s\",\"open_count\":1}', "
+                    + "to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), g % ?, g % 5 + 1, ?, g), 'UTF8') "
+                    + "from generate_series(1, ?) g returning id) insert into inbound_queue (event_id) select id from e")) {
+                insert.setString(1, run);
+                insert.setInt(2, persons);
+                insert.setInt(3, persons);
+                insert.setString(4, run);
+                insert.setInt(5, count);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement notify = c.prepareStatement("select pg_notify('inbound_ready', '')")) {
+                notify.execute();
+            }
+            c.commit();
+        }
+        long start = System.nanoTime();
+        while (backlog.waiting() > 0) {
+            ServiceProcess.sleep(50);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double commandsPerEvent(BenchDatabase db, String run) throws Exception {
+        long commands = db.serviceLong("select count(*) from outbound_command c join inbound_event e "
+                + "on e.id = c.inbound_event_id where e.dedup_key like '" + run + "-%'");
+        long stored = db.serviceLong("select count(*) from inbound_event where dedup_key like '" + run + "-%'");
+        return stored == 0 ? Double.NaN : (double) commands / stored;
+    }
+}
