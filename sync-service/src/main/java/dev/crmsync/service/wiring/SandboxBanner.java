@@ -44,6 +44,9 @@ class SandboxBanner implements ApplicationListener<ApplicationReadyEvent> {
                             : "live")
                     .append('\n');
         }
+        banner.append("  dashboard: ").append(base).append("/  (log in with ")
+                .append(adminToken.isSandboxDefault() ? "the sandbox admin token, see README" : "SYNC_ADMIN_TOKEN")
+                .append(")\n");
         banner.append("  webhooks : POST ").append(base).append("/webhooks/{system}\n");
         banner.append("  trace    : GET  ").append(base).append("/admin/trace?email=...  (Bearer ")
                 .append(adminToken.isSandboxDefault() ? "sandbox default token, see README" : "SYNC_ADMIN_TOKEN")

@@ -46,6 +46,9 @@ class SandboxWebhooks implements ApplicationListener<ApplicationReadyEvent> {
                         .getProperty("local.server.port", "8080");
         for (Map.Entry<String, SimulatorProvider.RunningSimulator> simulator : systems.simulators().entrySet()) {
             String id = simulator.getKey();
+            if (systems.verifier(id).isEmpty()) {
+                continue; // a polled system (Salesforce) sends no webhooks
+            }
             URI endpoint = URI.create(base + "/webhooks/" + id);
             try {
                 Optional<WebhookSubscriptions> subscriptions = systems.webhookSubscriptions(id);
