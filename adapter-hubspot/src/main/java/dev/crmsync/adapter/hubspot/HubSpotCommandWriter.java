@@ -14,7 +14,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +97,7 @@ public final class HubSpotCommandWriter implements CommandWriter {
             }
         }
         requests.forEach((type, list) -> outcomes.putAll(engagements.get(type).create(list, calls)));
-        wholeCallFailure(outcomes).ifPresent(e -> {
+        WriteOutcome.allTransient(outcomes.values()).ifPresent(e -> {
             throw e;
         });
         log.debug("HubSpot write: {} items in {} calls", items.size(), calls.calls().size());
@@ -150,18 +149,5 @@ public final class HubSpotCommandWriter implements CommandWriter {
                     rejected.error().httpStatus());
         }
         return rejected.error();
-    }
-
-    /** The transient error to throw when nothing in this write was settled, so the dispatcher retries it all. */
-    private static Optional<TransientAdapterException> wholeCallFailure(Map<String, WriteOutcome> outcomes) {
-        TransientAdapterException first = null;
-        for (WriteOutcome outcome : outcomes.values()) {
-            if (outcome instanceof WriteOutcome.Failed failed && failed.error() instanceof TransientAdapterException t) {
-                first = first == null ? t : first;
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.ofNullable(first);
     }
 }
