@@ -33,16 +33,7 @@ public final class FeedLock implements AutoCloseable {
     public FeedLock(String system, String jdbcUrl, String user, String password) {
         this.system = system;
         this.jdbcUrl = jdbcUrl;
-        this.credentials = new Properties();
-        if (user != null && !user.isBlank()) {
-            credentials.setProperty("user", user);
-        }
-        if (password != null && !password.isBlank()) {
-            credentials.setProperty("password", password);
-        }
-        credentials.setProperty("connectTimeout", "3");
-        credentials.setProperty("tcpKeepAlive", "true");
-        credentials.setProperty("ApplicationName", "crm-sync poller " + system);
+        this.credentials = DirectConnections.settings(user, password, "crm-sync poller " + system);
     }
 
     /** Takes the lock unless another session holds it; true when this instance now polls the feed. */

@@ -1,5 +1,6 @@
 package dev.crmsync.service.worker;
 
+import dev.crmsync.service.persistence.DirectConnections;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,15 +27,7 @@ public final class NotificationListener implements Runnable {
 
     public NotificationListener(String jdbcUrl, String user, String password, Map<String, WakeUp> channels) {
         this.jdbcUrl = jdbcUrl;
-        this.credentials = new Properties();
-        if (user != null && !user.isBlank()) {
-            credentials.setProperty("user", user);
-        }
-        if (password != null && !password.isBlank()) {
-            credentials.setProperty("password", password);
-        }
-        credentials.setProperty("connectTimeout", "3");
-        credentials.setProperty("tcpKeepAlive", "true");
+        this.credentials = DirectConnections.settings(user, password, null);
         this.channels = Map.copyOf(channels);
     }
 
