@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * each body to one committer thread, which inserts everything waiting in one multi-row statement and
  * commits, and answers 200 only after its request's row is committed. No framework, no parsing: the
  * most this machine can acknowledge durably over HTTP with group commit.
+ *
+ * <p>The bench runs it in a JVM of its own ({@link #inOwnJvm}), like the service, so that neither shares
+ * a JVM (threads, GC, JIT) with the load generator.
  */
 final class BareGroupCommitServer implements AutoCloseable {
     private static final byte[] OK = "{\"status\":\"stored\"}".getBytes(StandardCharsets.UTF_8);
@@ -35,7 +38,12 @@ final class BareGroupCommitServer implements AutoCloseable {
     private record Pending(byte[] body, CompletableFuture<Void> done) {
     }
 
-    private final BenchDatabase db;
+    /** Opens a connection to the database the rows go to. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector db;
     private final HttpServer server;
     private final ExecutorService handlers;
     private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(50_000);
@@ -44,7 +52,7 @@ final class BareGroupCommitServer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean running = true;
 
-    BareGroupCommitServer(BenchDatabase db, String secret, int threads) throws IOException {
+    BareGroupCommitServer(Connector db, String secret, int threads) throws IOException {
         this.db = db;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
@@ -133,6 +141,50 @@ final class BareGroupCommitServer implements AutoCloseable {
                 insert.setBytes(p++, pending.body());
             }
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * {@code java -cp <bench classpath> dev.crmsync.bench.BareGroupCommitServer <jdbc url> <secret> <threads>}:
+     * prints {@code url <url>} when it accepts requests, and stops when its standard input closes.
+     */
+    public static void main(String[] args) throws Exception {
+        String jdbcUrl = args[0];
+        try (BareGroupCommitServer server = new BareGroupCommitServer(
+                () -> java.sql.DriverManager.getConnection(jdbcUrl, "postgres", ""), args[1], Integer.parseInt(args[2]))) {
+            System.out.println("url " + server.url());
+            System.out.flush();
+            while (System.in.read() != -1) {
+                // the bench closes our standard input when it is done with us
+            }
+        }
+    }
+
+    /** Starts the server in a child JVM with {@code jvmOptions} and returns it with the URL it serves. */
+    static Child inOwnJvm(String jdbcUrl, String secret, int threads, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareGroupCommitServer.class.getName(),
+                jdbcUrl, secret, Integer.toString(threads)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)).readLine();
+        if (line == null || !line.startsWith("url ")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the bare server did not start: " + line);
+        }
+        return new Child(process, line.substring(4));
+    }
+
+    /** The bare server in its child JVM. */
+    record Child(Process process, String url) implements AutoCloseable {
+        @Override
+        public void close() throws IOException, InterruptedException {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 

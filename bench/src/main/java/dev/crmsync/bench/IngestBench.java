@@ -56,7 +56,8 @@ final class IngestBench implements Callable<Integer> {
             env.put("SYNC_DB_URL", db.serviceJdbcUrl());
             env.put("SYNC_DB_USER", "postgres");
             env.put("SYNC_DATA_DIR", dataDir.toString());
-            try (BareGroupCommitServer bare = new BareGroupCommitServer(db, SECRET, connections);
+            try (BareGroupCommitServer.Child bare = BareGroupCommitServer.inOwnJvm(db.jdbcUrl(), SECRET, connections,
+                    common.jvmOptions());
                  ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port)) {
                 say("service    started (external database) in %.1f s; at rest: RSS %.0f MiB, heap used %.0f MiB",
                         service.startupSeconds(), service.rssMiB(), service.heapUsedMiB());

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The limit of the inbound queue itself: {@code threads} workers claiming 200 rows with the service's
- * query ({@code FOR UPDATE ... SKIP LOCKED} on a narrow queue table joined to the payload table) and
+ * The limit of the inbound queue itself: {@code threads} workers claiming 200 rows the way the service
+ * does ({@code FOR UPDATE ... SKIP LOCKED} on a narrow queue table, then the payloads by id) and
  * deleting them in the same transaction, with no rules in between. Rows a second until the queue is empty.
  */
 final class QueueCeiling {
@@ -34,9 +34,9 @@ final class QueueCeiling {
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
                 try (Connection c = db.connect();
-                     PreparedStatement claim = c.prepareStatement("select q.event_id, e.payload, q.attempts "
-                             + "from bench_q q join bench_q_event e on e.id = q.event_id where q.available_at <= now() "
-                             + "order by q.event_id limit ? for update of q skip locked");
+                     PreparedStatement claim = c.prepareStatement("select event_id, attempts from bench_q "
+                             + "where available_at <= now() order by event_id limit ? for update skip locked");
+                     PreparedStatement read = c.prepareStatement("select id, payload from bench_q_event where id = any(?)");
                      PreparedStatement delete = c.prepareStatement("delete from bench_q where event_id = any(?)")) {
                     c.setAutoCommit(false);
                     while (true) {
@@ -45,7 +45,6 @@ final class QueueCeiling {
                         try (ResultSet rs = claim.executeQuery()) {
                             while (rs.next()) {
                                 ids.add(rs.getLong(1));
-                                rs.getBytes(2);
                             }
                         }
                         if (ids.isEmpty()) {
@@ -53,6 +52,12 @@ final class QueueCeiling {
                             return;
                         }
                         Array array = c.createArrayOf("bigint", ids.toArray());
+                        read.setArray(1, array);
+                        try (ResultSet rs = read.executeQuery()) {
+                            while (rs.next()) {
+                                rs.getBytes(2);
+                            }
+                        }
                         delete.setArray(1, array);
                         delete.executeUpdate();
                         c.commit();

@@ -44,10 +44,10 @@ public final class BacklogGauges {
         }
     }
 
-    /** Age in seconds of the oldest stored event not yet planned; 0 when none waits. */
+    /** Age in seconds of the oldest stored event not yet planned (ids follow arrival); 0 when none waits. */
     public double inboundLagSeconds() {
-        return cached("inbound", () -> number("select extract(epoch from now() - min(e.received_at)) "
-                + "from inbound_queue q join inbound_event e on e.id = q.event_id"));
+        return cached("inbound", () -> number("select (select extract(epoch from now() - e.received_at) "
+                + "from inbound_event e where e.id = (select min(event_id) from inbound_queue))"));
     }
 
     public double inboundBacklog() {

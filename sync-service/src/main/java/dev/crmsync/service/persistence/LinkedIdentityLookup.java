@@ -36,7 +36,8 @@ public final class LinkedIdentityLookup implements IdentityLookup {
         }
         Optional<String> email = resolver.emailOf(externalId).map(Identity::normalise);
         email.ifPresent(e -> jdbc.update("insert into identity_link (email, system, external_id) values (?, ?, ?) "
-                + "on conflict (email, system) do update set external_id = excluded.external_id, updated_at = now()",
+                + "on conflict (email, system) do update set external_id = excluded.external_id, updated_at = now() "
+                + "where identity_link.external_id is distinct from excluded.external_id",
                 e, system.value(), externalId));
         return email;
     }

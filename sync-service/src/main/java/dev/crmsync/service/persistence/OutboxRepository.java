@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,25 +40,29 @@ public final class OutboxRepository {
     }
 
     /**
-     * Claims up to {@code limit} due commands for a target and leases them, live commands first. A
-     * command waits while an older command for the same person is leased or backing off, so one
-     * person's writes reach the target in the order they were planned, across instances. Claims for
-     * one target are serialised (an advisory lock held for the few milliseconds of the claim) so that
+     * Claims up to {@code limit} due commands for a target and leases them, live commands first. Per
+     * person, only the due commands before the first one that is not (leased or backing off) are taken,
+     * so one person's writes reach the target in the order they were planned, across instances. Claims
+     * for one target are serialised (an advisory lock held for the few milliseconds of the claim) so that
      * rule cannot race.
      *
+     * <p>Every query here reads one table through an index, with no joins: a queue table's statistics are
+     * often stale after a burst, and a join planned on stale statistics once took seconds per claim.
+     *
      * @param includeBackfill whether backfill commands may fill what live commands leave of the limit;
-     *                        without it, a backfill command is claimed only when a newer live command of
-     *                        the same person is due, so it can never overtake it
+     *                        without it, a backfill command is claimed only when it is older than a pending
+     *                        live command of the same person, so it can never be overtaken by it
      */
     public List<Claimed> claim(String target, int limit, Duration lease, boolean includeBackfill) {
         return tx.execute(status -> {
             jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 1))", rs -> {
             }, "dispatch:" + target);
-            List<Claimed> claimed = new ArrayList<>(select(target, limit, LIVE_OR_PROMOTED));
-            if (includeBackfill && claimed.size() < limit) {
-                claimed.addAll(select(target, limit - claimed.size(), "c.priority > 0"));
-                claimed.sort(Comparator.comparingLong(c -> c.pending().id()));
+            Map<String, List<ClaimPlan.Row>> chosen = new LinkedHashMap<>();
+            choose(target, OutboxWriter.LIVE, limit, includeBackfill, chosen);
+            if (includeBackfill) {
+                choose(target, OutboxWriter.BACKFILL, limit, true, chosen);
             }
+            List<Claimed> claimed = lock(chosen);
             if (claimed.isEmpty()) {
                 return claimed;
             }
@@ -93,27 +99,106 @@ public final class OutboxRepository {
         return kept;
     }
 
-    private static final String LIVE_OR_PROMOTED = "(c.priority = 0 or exists (select 1 from outbound_command l "
-            + "where l.target = c.target and l.record_key = c.record_key and l.status = 'pending' "
-            + "and l.priority = 0 and l.id > c.id))";
-
-    private List<Claimed> select(String target, int limit, String priorityClass) {
-        return jdbc.query("select c.id, c.payload::text, c.attempts from outbound_command c "
-                        + "where c.target = ? and c.status = 'pending' and c.next_attempt_at <= now() and "
-                        + priorityClass + " and not exists (select 1 from outbound_command p where p.target = c.target "
-                        + "and p.record_key = c.record_key and p.status = 'pending' and p.id < c.id "
-                        + "and p.next_attempt_at > now()) "
-                        + "order by c.id limit ? for update skip locked",
-                (rs, i) -> new Claimed(new Coalescer.Pending(rs.getLong(1), codec.read(rs.getString(2))),
-                        rs.getInt(3), null),
-                target, limit);
+    /** Adds the due prefixes of the people with the first due commands of one class, up to {@code limit} in all. */
+    private void choose(String target, int priority, int limit, boolean includeBackfill,
+                        Map<String, List<ClaimPlan.Row>> chosen) {
+        int room = limit - chosen.values().stream().mapToInt(List::size).sum();
+        if (room <= 0) {
+            return;
+        }
+        List<String> people = jdbc.queryForList("select record_key from outbound_command where target = ? "
+                        + "and status = 'pending' and priority = ? and next_attempt_at <= now() order by id limit ?",
+                String.class, target, priority, room).stream().distinct().filter(p -> !chosen.containsKey(p)).toList();
+        if (people.isEmpty()) {
+            return;
+        }
+        Map<String, List<ClaimPlan.Row>> pending = new HashMap<>();
+        jdbc.query("select id, record_key, priority, next_attempt_at <= now() from outbound_command "
+                        + "where target = ? and status = 'pending' and record_key = any(?) order by id",
+                rs -> {
+                    ClaimPlan.Row row = new ClaimPlan.Row(rs.getLong(1), rs.getInt(3), rs.getBoolean(4));
+                    pending.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(row);
+                }, target, people.toArray(String[]::new));
+        chosen.putAll(ClaimPlan.choose(people, pending, includeBackfill, room));
     }
 
-    public void recordWritten(List<Long> ids, int attempt, int httpStatus, String detail) {
-        Long[] array = ids.toArray(Long[]::new);
+    /**
+     * Locks the chosen commands; a person's commands after one that could not be locked (another
+     * instance is recording it) are left for a later round, so nothing of that person overtakes it.
+     */
+    private List<Claimed> lock(Map<String, List<ClaimPlan.Row>> chosen) {
+        Long[] ids = chosen.values().stream().flatMap(List::stream).map(ClaimPlan.Row::id).toArray(Long[]::new);
+        if (ids.length == 0) {
+            return List.of();
+        }
+        Map<Long, Claimed> locked = new HashMap<>();
+        jdbc.query("select id, payload::text, attempts from outbound_command where id = any(?) "
+                        + "and status = 'pending' and next_attempt_at <= now() order by id for update skip locked",
+                rs -> {
+                    long id = rs.getLong(1);
+                    locked.put(id, new Claimed(new Coalescer.Pending(id, codec.read(rs.getString(2))), rs.getInt(3), null));
+                }, (Object) ids);
+        List<Claimed> claimed = new ArrayList<>(locked.size());
+        for (List<ClaimPlan.Row> rows : chosen.values()) {
+            for (ClaimPlan.Row row : rows) {
+                Claimed c = locked.get(row.id());
+                if (c == null) {
+                    break;
+                }
+                claimed.add(c);
+            }
+        }
+        claimed.sort(Comparator.comparingLong(c -> c.pending().id()));
+        return claimed;
+    }
+
+    /**
+     * A group of commands sent as one write that the target accepted; {@code externalId} (or null) is the
+     * target's id for the person, linked to {@code email}.
+     */
+    public record Written(List<Long> ids, int attempt, int httpStatus, String detail, String email, String externalId) {
+    }
+
+    /**
+     * Records one round's accepted writes with a fixed number of statements whatever the round's size
+     * (marks them done, logs one attempt per command, links the target's ids), so the transaction and
+     * the row locks it holds stay short.
+     */
+    public void recordWritten(String target, List<Written> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Integer> attempts = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        Map<String, String> links = new TreeMap<>();
+        for (Written w : written) {
+            for (Long id : w.ids()) {
+                ids.add(id);
+                attempts.add(w.attempt());
+                statuses.add(w.httpStatus() == 0 ? null : w.httpStatus());
+                details.add(w.detail());
+            }
+            if (w.externalId() != null) {
+                links.put(w.email(), w.externalId());
+            }
+        }
+        Long[] idArray = ids.toArray(Long[]::new);
         jdbc.update("update outbound_command set status = 'done', done_at = now(), last_error = null "
-                + "where id = any(?)", (Object) array);
-        attempts(ids, attempt, "written", httpStatus, detail);
+                + "where id = any(?)", (Object) idArray);
+        jdbc.update("insert into command_attempt (command_id, attempt, outcome, http_status, detail) "
+                        + "select id, attempt, 'written', status, detail "
+                        + "from unnest(?::bigint[], ?::int[], ?::int[], ?::text[]) as a(id, attempt, status, detail)",
+                idArray, attempts.toArray(Integer[]::new), statuses.toArray(Integer[]::new), details.toArray(String[]::new));
+        if (!links.isEmpty()) {
+            // Sorted by email, so two instances recording overlapping rounds lock the rows in one order.
+            jdbc.update("insert into identity_link (email, system, external_id) "
+                            + "select email, ?, external_id from unnest(?::text[], ?::text[]) as l(email, external_id) "
+                            + "on conflict (email, system) do update set external_id = excluded.external_id, updated_at = now() "
+                            + "where identity_link.external_id is distinct from excluded.external_id",
+                    target, links.keySet().toArray(String[]::new), links.values().toArray(String[]::new));
+        }
     }
 
     /** Schedules another try; a rate-limit answer does not use up an attempt. */
@@ -134,12 +219,6 @@ public final class OutboxRepository {
                 + "select id, target, record_key, kind, payload, ?, ?, attempts from outbound_command where id = any(?)",
                 errorKind, reason, array);
         attempts(ids, attempt, "dead-letter", httpStatus, reason);
-    }
-
-    public void linkIdentity(String email, String system, String externalId) {
-        jdbc.update("insert into identity_link (email, system, external_id) values (?, ?, ?) "
-                + "on conflict (email, system) do update set external_id = excluded.external_id, updated_at = now()",
-                email, system, externalId);
     }
 
     private void attempts(List<Long> ids, int attempt, String outcome, int httpStatus, String detail) {

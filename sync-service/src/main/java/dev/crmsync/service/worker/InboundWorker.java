@@ -8,7 +8,9 @@ import dev.crmsync.service.persistence.OutboxWriter;
 import dev.crmsync.service.wiring.ConnectedSystems;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,13 +133,26 @@ public final class InboundWorker implements Runnable {
         jdbc.update("delete from field_state where system = ? and record_key = ?", system, email);
     }
 
+    /**
+     * Locks the first due queue rows, then reads their events by id. Two single-table queries rather than
+     * a join: with a queue's stale statistics the planner once merge-joined every stored event per claim.
+     */
     private List<EventPlanning.Event> claim() {
-        return jdbc.query("select q.event_id, e.source, e.event_type, e.email, e.payload, q.attempts "
-                        + "from inbound_queue q join inbound_event e on e.id = q.event_id "
-                        + "where q.available_at <= now() order by q.event_id limit ? for update of q skip locked",
+        Map<Long, Integer> attempts = new LinkedHashMap<>();
+        jdbc.query("select event_id, attempts from inbound_queue where available_at <= now() "
+                        + "order by event_id limit ? for update skip locked",
+                rs -> {
+                    attempts.put(rs.getLong(1), rs.getInt(2));
+                }, batchSize);
+        if (attempts.isEmpty()) {
+            return List.of();
+        }
+        List<EventPlanning.Event> events = jdbc.query("select id, source, event_type, email, payload from inbound_event "
+                        + "where id = any(?) order by id",
                 (rs, i) -> new EventPlanning.Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5), rs.getInt(6)),
-                batchSize);
+                        rs.getBytes(5), attempts.get(rs.getLong(1))),
+                (Object) attempts.keySet().toArray(Long[]::new));
+        return events;
     }
 
     /** Returns true when the event is finished (planned, or recorded as not understood). */

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * other; against a slow target the round can outlast the lease, and another instance would then claim
  * and send the same commands again. So each batch's leases are renewed right before it is sent, and
  * every third of the lease while its write is in flight; a lease another instance took over in the
- * meantime (its end moved) is not renewed, and its command is not sent from here.
+ * meantime (its end moved) is not renewed, and its command is not sent from here. A lease taken or
+ * renewed less than half a lease ago (by this JVM's monotonic clock, so clock skew cannot matter)
+ * cannot have run out, and is not renewed before the send: the first batch of a round goes out with
+ * no extra statement.
  */
 final class LeaseKeeper {
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -29,17 +32,34 @@ final class LeaseKeeper {
     private final Duration lease;
     private final ScheduledExecutorService timer;
     private final Map<Long, Instant> held = new ConcurrentHashMap<>();
+    private final Map<Long, Long> heldSince = new ConcurrentHashMap<>();
 
     LeaseKeeper(OutboxRepository outbox, Duration lease, ScheduledExecutorService timer,
                 List<OutboxRepository.Claimed> claimed) {
         this.outbox = outbox;
         this.lease = lease;
         this.timer = timer;
-        claimed.forEach(c -> held.put(c.pending().id(), c.leaseEnd()));
+        long now = System.nanoTime();
+        claimed.forEach(c -> {
+            held.put(c.pending().id(), c.leaseEnd());
+            heldSince.put(c.pending().id(), now);
+        });
+    }
+
+    /** Renews, before a send, only the leases of {@code ids} that may be running short; returns the ids still ours. */
+    synchronized Set<Long> renewIfShort(Collection<Long> ids) {
+        long now = System.nanoTime();
+        long half = lease.toNanos() / 2;
+        boolean allFresh = ids.stream().allMatch(id -> {
+            Long since = heldSince.get(id);
+            return since != null && now - since < half;
+        });
+        return allFresh ? Set.copyOf(ids) : renew(ids);
     }
 
     /** Renews the leases of {@code ids} that are still ours and returns those ids. */
     synchronized Set<Long> renew(Collection<Long> ids) {
+        long asked = System.nanoTime();
         Map<Long, Instant> mine = new java.util.HashMap<>();
         ids.forEach(id -> {
             Instant end = held.get(id);
@@ -51,9 +71,11 @@ final class LeaseKeeper {
         mine.keySet().forEach(id -> {
             if (!kept.containsKey(id)) {
                 held.remove(id);
+                heldSince.remove(id);
             }
         });
         held.putAll(kept);
+        kept.keySet().forEach(id -> heldSince.put(id, asked));
         return kept.keySet();
     }
 

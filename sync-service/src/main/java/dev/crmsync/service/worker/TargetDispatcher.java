@@ -130,7 +130,7 @@ public final class TargetDispatcher implements Runnable {
         LeaseKeeper leases = new LeaseKeeper(outbox, lease, leaseTimer, claimed);
         for (int from = 0; from < merged.size(); from += writer.maxBatchSize()) {
             List<Coalescer.Coalesced> batch = merged.subList(from, Math.min(merged.size(), from + writer.maxBatchSize()));
-            Set<Long> ours = leases.renew(batch.stream().flatMap(c -> c.ids().stream()).toList());
+            Set<Long> ours = leases.renewIfShort(batch.stream().flatMap(c -> c.ids().stream()).toList());
             List<Coalescer.Coalesced> owned = batch.stream().filter(c -> ours.containsAll(c.ids())).toList();
             if (owned.size() < batch.size()) {
                 log.info("{}: {} write(s) left to another instance: their lease ran out before they were sent",
@@ -168,21 +168,25 @@ public final class TargetDispatcher implements Runnable {
         metrics.calls(target, result);
         int status = result.calls().isEmpty() ? 0 : result.calls().get(result.calls().size() - 1).status();
         tx.executeWithoutResult(s -> {
+            List<OutboxRepository.Written> written = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Coalescer.Coalesced c = batch.get(i);
                 WriteOutcome outcome = result.outcomes().get(items.get(i).key());
-                if (outcome instanceof WriteOutcome.Written written) {
-                    outbox.recordWritten(c.ids(), items.get(i).attempt() + 1, status, written.detail());
-                    metrics.commands(target, "written", c.ids().size());
-                    if (c.command() instanceof Command.Upsert && written.externalId() != null) {
-                        outbox.linkIdentity(c.command().who().email(), target, written.externalId());
-                    }
+                if (outcome instanceof WriteOutcome.Written w) {
+                    String linked = c.command() instanceof Command.Upsert ? w.externalId() : null;
+                    written.add(new OutboxRepository.Written(c.ids(), items.get(i).attempt() + 1, status, w.detail(),
+                            c.command().who().email(), linked));
                 } else if (outcome instanceof WriteOutcome.Failed failed) {
                     fail(c, attemptsById, failed.error());
                 } else {
                     fail(c, attemptsById, new TransientAdapterException(
                             target + " reported no outcome for this command", 0));
                 }
+            }
+            outbox.recordWritten(target, written);
+            int settled = written.stream().mapToInt(w -> w.ids().size()).sum();
+            if (settled > 0) {
+                metrics.commands(target, "written", settled);
             }
         });
     }
