@@ -43,8 +43,18 @@ public record SyncProperties(Database database, String mappings, String adminTok
     public record Workers(int inboundThreads, int batchSize, int maxAttempts) {
     }
 
+    /**
+     * @param threads dispatchers per target: while one waits for the target's answer, another sends what
+     *                arrived meanwhile (a person's commands still go one at a time, held by their leases)
+     */
     public record Dispatch(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease,
-                           Duration pollInterval) {
+                           Duration pollInterval, int threads) {
+        public Dispatch {
+            if (threads < 1) {
+                throw new IllegalArgumentException("sync.dispatch.threads (SYNC_DISPATCH_THREADS) must be at least 1, was "
+                        + threads);
+            }
+        }
     }
 
     public record RateLimit(int requests, Duration period) {

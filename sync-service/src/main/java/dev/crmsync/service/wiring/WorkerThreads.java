@@ -49,12 +49,17 @@ public final class WorkerThreads implements SmartLifecycle {
                     w.batchSize(), w.maxAttempts(), d.pollInterval(), observer));
         }
         for (SystemId target : systems.targets()) {
+            // One wake-up per target, shared by its dispatchers: a signal wakes one of them, and one that is
+            // busy sending leaves the next round to another.
             WakeUp own = new WakeUp();
             outboxWakeUp.alsoWake(own);
-            systems.writer(target.value()).ifPresent(writer -> dispatchers.add(new TargetDispatcher(target.value(),
-                    writer, outbox, tx, own, clock, d.maxAttempts(), d.initialBackoff(), d.maxBackoff(),
-                    d.lease(), d.pollInterval(), metrics, () -> systems.budget(target.value())
-                            .map(b -> b.hasHeadroom(LIVE_RESERVE)).orElse(true))));
+            systems.writer(target.value()).ifPresent(writer -> {
+                for (int i = 0; i < d.threads(); i++) {
+                    dispatchers.add(new TargetDispatcher(target.value(), writer, outbox, tx, own, clock, d.maxAttempts(),
+                            d.initialBackoff(), d.maxBackoff(), d.lease(), d.pollInterval(), metrics,
+                            () -> systems.budget(target.value()).map(b -> b.hasHeadroom(LIVE_RESERVE)).orElse(true)));
+                }
+            });
         }
         listener = new NotificationListener(database.jdbcUrl(), database.user(), database.password(),
                 Map.of("inbound_ready", inboundWakeUp, OutboxWriter.CHANNEL, outboxWakeUp));
@@ -72,8 +77,8 @@ public final class WorkerThreads implements SmartLifecycle {
         for (int i = 0; i < workers.size(); i++) {
             start("inbound-worker-" + i, workers.get(i));
         }
-        for (TargetDispatcher dispatcher : dispatchers) {
-            start("dispatcher-" + dispatcher.target(), dispatcher);
+        for (int i = 0; i < dispatchers.size(); i++) {
+            start("dispatcher-" + dispatchers.get(i).target() + "-" + i, dispatchers.get(i));
         }
     }
 
