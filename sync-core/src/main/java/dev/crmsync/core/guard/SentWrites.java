@@ -6,7 +6,9 @@ import dev.crmsync.core.port.FieldStateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +47,8 @@ final class SentWrites {
     }
 
     private final FieldStateStore states;
+    /** Lists read so far, by their stored text (a planner lives for one batch; the cap guards longer uses). */
+    private final Map<String, List<Entry>> parsed = new HashMap<>();
 
     SentWrites(FieldStateStore states) {
         this.states = states;
@@ -110,16 +114,26 @@ final class SentWrites {
 
     private List<Entry> live(SystemId system, String recordKey, String field, Instant now) {
         List<Entry> entries = new ArrayList<>();
-        states.get(system, recordKey, PREFIX + field).ifPresent(state -> {
-            for (JsonNode node : JSON.readTree(state.value()).values()) {
+        states.get(system, recordKey, PREFIX + field).ifPresent(state -> entries.addAll(parsed(state.value())));
+        entries.removeIf(e -> e.at().isBefore(now.minus(WINDOW)));
+        return entries;
+    }
+
+    /** The entries a stored list holds; one change is checked several times, so each list is read once. */
+    private List<Entry> parsed(String stored) {
+        if (parsed.size() >= 4096) {
+            parsed.clear();
+        }
+        return parsed.computeIfAbsent(stored, json -> {
+            List<Entry> entries = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(json).values()) {
                 JsonNode replaces = node.get("replaces");
                 entries.add(new Entry(node.get("value").asString(), replaces == null ? null : replaces.asString(),
                         SystemId.of(node.get("from").asString()), Instant.parse(node.get("at").asString()),
                         node.hasNonNull("seen") ? Instant.parse(node.get("seen").asString()) : null));
             }
+            return List.copyOf(entries);
         });
-        entries.removeIf(e -> e.at().isBefore(now.minus(WINDOW)));
-        return entries;
     }
 
     private void write(SystemId system, String recordKey, String field, List<Entry> entries, Instant at) {
