@@ -214,8 +214,12 @@ final class BackfillBench implements Callable<Integer> {
             thread = new Thread(() -> {
                 long next = System.nanoTime();
                 int n = 0;
-                while (running && everySeconds > 0) {
-                    if (System.nanoTime() >= next) {
+                long stop = Long.MAX_VALUE;
+                while (everySeconds > 0 && (running || (!posted.isEmpty() && System.nanoTime() < stop))) {
+                    if (!running && stop == Long.MAX_VALUE) {
+                        stop = System.nanoTime() + 10_000_000_000L;
+                    }
+                    if (running && System.nanoTime() >= next) {
                         String email = prefix + "live" + (n++) + "@live.example";
                         try {
                             posted.put(email, System.nanoTime());
