@@ -6,10 +6,12 @@ import static dev.crmsync.bench.Stats.say;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,18 +114,18 @@ final class BackfillBench implements Callable<Integer> {
         return 0;
     }
 
-    private void row(String figure, List<Run> forward, List<Run> reverse, java.util.function.Function<Run, String> format) {
+    private void row(String figure, List<Run> forward, List<Run> reverse, Function<Run, String> format) {
         say("| %s | %s | %s |", figure, medianRun(forward, format), medianRun(reverse, format));
     }
 
     /** The figure of each run, median first: "0.912 (0.905, 0.920)". */
-    private static String medianRun(List<Run> runs, java.util.function.Function<Run, String> format) {
+    private static String medianRun(List<Run> runs, Function<Run, String> format) {
         if (runs.isEmpty()) {
             return "not run";
         }
         List<String> each = runs.stream().map(format).toList();
         List<String> sorted = new ArrayList<>(each);
-        sorted.sort(java.util.Comparator.comparingDouble(s -> Double.parseDouble(s.replaceAll("[^0-9.]", ""))));
+        sorted.sort(Comparator.comparingDouble(s -> Double.parseDouble(s.replaceAll("[^0-9.]", ""))));
         return sorted.get(sorted.size() / 2) + " (runs: " + String.join(", ", each) + ")";
     }
 

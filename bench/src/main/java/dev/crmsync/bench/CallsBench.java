@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -84,7 +86,7 @@ final class CallsBench implements Callable<Integer> {
                     records, median(hubspot, Count::perUnit), median(hubspot, Count::reads));
             say("| Salesforce, %,d distinct records (backfill) | %.4f (queries: %.0f) | <= 0.006 |",
                     records, median(salesforce, Count::perUnit), median(salesforce, Count::reads));
-            say("| HubSpot, %,d events on %d leads, committed at once | %.4f per event (%.1f per lead) | |",
+            say("| HubSpot, %,d events on %d leads, committed at once | %.4f per event (%.2f per lead) | |",
                     events, persons, median(coalesced, Count::perUnit), median(coalesced, c -> (double) c.calls() / persons));
         }
         return 0;
@@ -114,7 +116,7 @@ final class CallsBench implements Callable<Integer> {
 
     /** Calls between two snapshots; reads are HubSpot's reads and searches, Salesforce's queries. */
     private static Count count(Map<String, Integer> before, Map<String, Integer> after, long units) {
-        Map<String, Integer> delta = new java.util.TreeMap<>();
+        Map<String, Integer> delta = new TreeMap<>();
         after.forEach((op, n) -> {
             int d = n - before.getOrDefault(op, 0);
             if (d > 0) {
@@ -127,7 +129,7 @@ final class CallsBench implements Callable<Integer> {
     }
 
     private static boolean isRead(String operation) {
-        String op = operation.toLowerCase(java.util.Locale.ROOT);
+        String op = operation.toLowerCase(Locale.ROOT);
         return op.contains("read") || op.contains("search") || op.contains("get") || op.contains("query")
                 || op.contains("list") || op.contains("describe") || op.contains("retrieve");
     }
