@@ -94,6 +94,13 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs a statement on the service's database, autocommit. */
+    void executeService(String sql) throws SQLException {
+        try (Connection c = connectService(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /** The first column of the first row of a query, as a long. */
     long queryLong(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

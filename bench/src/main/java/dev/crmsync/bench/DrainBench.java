@@ -4,8 +4,6 @@ import static dev.crmsync.bench.Stats.median;
 import static dev.crmsync.bench.Stats.say;
 
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,30 +71,9 @@ final class DrainBench implements Callable<Integer> {
         return 0;
     }
 
-    /** Commits {@code count} stored events at once (one transaction, one NOTIFY) and times the workers until the queue is empty. */
+    /** Commits {@code count} stored events at once ({@link StoredEvents}) and times the workers until the queue is empty. */
     private double drain(BenchDatabase db, Backlog backlog, String run, int count) throws Exception {
-        try (Connection c = db.connectService()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("with e as (insert into inbound_event (source, dedup_key, "
-                    + "event_type, email, occurred_at, auth_method, payload) select 'instantly', ? || '-' || g, "
-                    + "'email_opened', 'drain' || (g % ?) || '@bench.example', now(), 'secret-header', "
-                    + "convert_to(format('{\"timestamp\":\"%s\",\"event_type\":\"email_opened\",\"workspace\":\"ws-load\","
-                    + "\"campaign_id\":\"camp-load\",\"campaign_name\":\"Load\",\"lead_email\":\"drain%s@bench.example\","
-                    + "\"email_account\":\"sdr@sender.example\",\"step\":%s,\"email_id\":\"%s-%s\",\"open_count\":1}', "
-                    + "to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), g % ?, g % 5 + 1, ?, g), 'UTF8') "
-                    + "from generate_series(1, ?) g returning id) insert into inbound_queue (event_id) select id from e")) {
-                insert.setString(1, run);
-                insert.setInt(2, persons);
-                insert.setInt(3, persons);
-                insert.setString(4, run);
-                insert.setInt(5, count);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement notify = c.prepareStatement("select pg_notify('inbound_ready', '')")) {
-                notify.execute();
-            }
-            c.commit();
-        }
+        StoredEvents.commit(db, run, "drain", count, persons);
         long start = System.nanoTime();
         while (backlog.waiting() > 0) {
             ServiceProcess.sleep(50);

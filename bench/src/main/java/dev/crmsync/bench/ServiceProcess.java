@@ -33,6 +33,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar with {@code jvmOptions} and {@code env}, and waits until {@code /actuator/health} answers 200. */
     static ServiceProcess start(Path jar, List<String> jvmOptions, Map<String, String> env, int port) throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is taken (another service?); choose one with --port", e);
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

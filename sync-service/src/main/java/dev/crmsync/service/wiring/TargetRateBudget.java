@@ -20,9 +20,12 @@ public final class TargetRateBudget implements RateBudget {
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final AtomicLong vendorRemaining = new AtomicLong(-1);
     private final AtomicLong vendorMax = new AtomicLong(-1);
+    private final AtomicReference<Instant> vendorObservedAt = new AtomicReference<>(Instant.EPOCH);
+    private final Duration period;
 
     public TargetRateBudget(String name, int requests, Duration period, Clock clock) {
         this.clock = clock;
+        this.period = period;
         this.limiter = RateLimiter.of(name, RateLimiterConfig.custom()
                 .limitForPeriod(requests)
                 .limitRefreshPeriod(period)
@@ -48,6 +51,7 @@ public final class TargetRateBudget implements RateBudget {
     public void observeRemaining(long remaining, long max) {
         vendorRemaining.set(remaining);
         vendorMax.set(max);
+        vendorObservedAt.set(clock.instant());
     }
 
     /** What the vendor last said was left of its budget, or -1 before it said anything. */
@@ -56,14 +60,28 @@ public final class TargetRateBudget implements RateBudget {
     }
 
     /**
-     * True when more than {@code reserve} (a fraction, e.g. 0.1) of this period's requests are still
-     * free and the vendor imposed no pause: backfill may then take a request without eating into what
-     * live traffic keeps.
+     * True when more than {@code reserve} (a fraction, e.g. 0.1) of a period's requests are free, both in
+     * our own bucket and in the vendor's own window as it last reported it, and the vendor imposed no
+     * pause: backfill may then take a request without eating into what live traffic keeps. Our bucket
+     * starts afresh each period, so two periods' worth of backfill could fall into one of the vendor's
+     * rolling windows; its figure keeps the last {@code reserve} free there. What the vendor said is aged
+     * by the time since (a rolling window frees about {@code max} per period), so a quiet spell frees it.
      */
     public boolean hasHeadroom(double reserve) {
         int free = limiter.getMetrics().getAvailablePermissions();
         return free > limiter.getRateLimiterConfig().getLimitForPeriod() * reserve
+                && vendorFree() > vendorMax.get() * reserve
                 && !pausedUntil.get().isAfter(clock.instant());
+    }
+
+    /** The vendor's last reported remaining, plus what its window freed since; unbounded before it said anything. */
+    private double vendorFree() {
+        long max = vendorMax.get();
+        if (max <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double periods = Duration.between(vendorObservedAt.get(), clock.instant()).toMillis() / (double) period.toMillis();
+        return vendorRemaining.get() + max * Math.max(0, periods);
     }
 
     /** What the vendor last said its budget was, or -1 before it said anything. */

@@ -1,0 +1,62 @@
+package dev.crmsync.service.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** When backfill may take a request: only while a tenth of the budget stays free for live traffic. */
+class TargetRateBudgetTest {
+
+    @Test
+    void backfillLeavesTheLastTenthOfTheVendorsRollingWindowToLiveTraffic() {
+        // given: our own bucket untouched, but HubSpot says only 10 of its 100 are left in its rolling window
+        MovableClock clock = new MovableClock();
+        TargetRateBudget budget = new TargetRateBudget("hubspot", 100, Duration.ofSeconds(10), clock);
+        budget.observeRemaining(10, 100);
+
+        // then
+        assertThat(budget.hasHeadroom(0.1)).isFalse();
+
+        // when: a second passes without a call, and HubSpot's window frees about 10 more
+        clock.now = clock.now.plusMillis(1_100);
+
+        // then
+        assertThat(budget.hasHeadroom(0.1)).isTrue();
+    }
+
+    @Test
+    void beforeTheVendorSaysAnythingOurOwnBucketDecides() {
+        TargetRateBudget budget = new TargetRateBudget("hubspot", 10, Duration.ofMinutes(10), new MovableClock());
+        assertThat(budget.hasHeadroom(0.1)).isTrue();
+
+        for (int i = 0; i < 9; i++) {
+            budget.acquire();
+        }
+
+        assertThat(budget.hasHeadroom(0.1)).as("1 of 10 left: that one is live traffic's").isFalse();
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
