@@ -1,10 +1,10 @@
 package dev.crmsync.bench;
 
+import dev.crmsync.testkit.http.LoopbackServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reference for durable ingest: a bare JDK {@link HttpServer} that checks the secret header, hands
- * each body to one committer thread, which inserts everything waiting in one multi-row statement and
- * commits, and answers 200 only after its request's row is committed. No framework, no parsing: the
+ * each body to two committer threads (one gathers while the other waits for the disk), which insert
+ * everything waiting in one statement and commit, and answers 200 only after its request's row is committed. No framework, no parsing: the
  * most this machine can acknowledge durably over HTTP with group commit.
  *
  * <p>The bench runs it in a JVM of its own ({@link #inOwnJvm}), like the service, so that neither shares
@@ -47,7 +47,7 @@ final class BareGroupCommitServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
     private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(50_000);
-    private final Thread committer;
+    private final List<Thread> committers = new ArrayList<>();
     private final byte[] secret;
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean running = true;
@@ -55,13 +55,16 @@ final class BareGroupCommitServer implements AutoCloseable {
     BareGroupCommitServer(Connector db, String secret, int threads) throws IOException {
         this.db = db;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        this.server = LoopbackServer.create(0, 1024);
         this.handlers = Executors.newFixedThreadPool(threads);
         server.setExecutor(handlers);
         server.createContext("/webhooks/instantly", this::handle);
-        committer = new Thread(this::commitLoop, "bare-committer");
-        committer.setDaemon(true);
-        committer.start();
+        for (int i = 0; i < 2; i++) {
+            Thread committer = new Thread(this::commitLoop, "bare-committer-" + i);
+            committer.setDaemon(true);
+            committer.start();
+            committers.add(committer);
+        }
         server.start();
     }
 
@@ -124,22 +127,20 @@ final class BareGroupCommitServer implements AutoCloseable {
     }
 
     private void insert(Connection c, List<Pending> batch) throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into " + PgCeilings.TABLE
-                + " (source, dedup_key, event_type, received_at, payload) values ");
+        // One fixed statement with array parameters, as the service does: parsed and planned once.
+        String[] keys = new String[batch.size()];
+        byte[][] bodies = new byte[batch.size()][];
         for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?)");
+            keys[i] = "bare-" + sequence.incrementAndGet();
+            bodies[i] = batch.get(i).body();
         }
-        sql.append(" on conflict (source, dedup_key) do nothing");
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Pending pending : batch) {
-                insert.setString(p++, "bare");
-                insert.setString(p++, "bare-" + sequence.incrementAndGet());
-                insert.setString(p++, "webhook");
-                insert.setTimestamp(p++, now);
-                insert.setBytes(p++, pending.body());
-            }
+        try (PreparedStatement insert = c.prepareStatement("insert into " + PgCeilings.TABLE
+                + " (source, dedup_key, event_type, received_at, payload) "
+                + "select 'bare', k, 'webhook', ?, p from unnest(?::text[], ?::bytea[]) as t(k, p) "
+                + "on conflict (source, dedup_key) do nothing")) {
+            insert.setTimestamp(1, Timestamp.from(Instant.now()));
+            insert.setArray(2, c.createArrayOf("text", keys));
+            insert.setArray(3, c.createArrayOf("bytea", bodies));
             insert.executeUpdate();
         }
     }
@@ -192,7 +193,9 @@ final class BareGroupCommitServer implements AutoCloseable {
     public void close() throws InterruptedException {
         server.stop(0);
         running = false;
-        committer.join(5_000);
+        for (Thread committer : committers) {
+            committer.join(5_000);
+        }
         handlers.shutdownNow();
     }
 }

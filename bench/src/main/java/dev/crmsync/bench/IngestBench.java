@@ -5,8 +5,6 @@ import static dev.crmsync.bench.Stats.say;
 
 import dev.crmsync.testkit.load.WebhookLoadGenerator;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +34,17 @@ final class IngestBench implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "64", description = "load generator connections")
     int connections;
 
+    /** HubSpot's simulator at the Pro/Enterprise figure; the service keeps its default budget. */
+    private static final int HUBSPOT_PER_TEN_SECONDS = 190;
+
     @Override
     public Integer call() throws Exception {
         Duration run = Duration.ofSeconds(common.seconds);
-        try (BenchDatabase db = BenchDatabase.start()) {
+        // The vendors are simulators in this JVM, not the service's sandbox: in sandbox mode they would live in
+        // the service's JVM and keep every write, and the service's memory figures would be theirs.
+        try (BackfillRig rig = new BackfillRig(common, HUBSPOT_PER_TEN_SECONDS, false, List.of())) {
+            BenchDatabase db = rig.db;
+            ServiceProcess service = rig.service;
             say("# ingest bench %s; %d cores; %d runs of %d s; fsync=on synchronous_commit=on (checked with SHOW)",
                     java.time.Instant.now(), Runtime.getRuntime().availableProcessors(), common.runs, common.seconds);
             PgCeilings pg = new PgCeilings(db);
@@ -51,16 +56,10 @@ final class IngestBench implements Callable<Integer> {
                 say("postgres   run %d: single-row commits, 8 threads: %,8.0f rows/s   100-row commits, 8 threads: %,8.0f rows/s",
                         r + 1, single.get(r), batched.get(r));
             }
-            Path dataDir = Files.createTempDirectory("crm-sync-bench-service");
-            Map<String, String> env = new LinkedHashMap<>(common.serviceEnv());
-            env.put("SYNC_DB_URL", db.serviceJdbcUrl());
-            env.put("SYNC_DB_USER", "postgres");
-            env.put("SYNC_DATA_DIR", dataDir.toString());
             try (BareGroupCommitServer.Child bare = BareGroupCommitServer.inOwnJvm(db.jdbcUrl(), SECRET, connections,
-                    common.jvmOptions());
-                 ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port)) {
-                say("service    started (external database) in %.1f s; at rest: RSS %.0f MiB, heap used %.0f MiB",
-                        service.startupSeconds(), service.rssMiB(), service.heapUsedMiB());
+                    common.jvmOptions())) {
+                say("service    started (external database, vendors simulated in the bench JVM) in %.1f s; at rest: "
+                        + "RSS %.0f MiB, heap used %.0f MiB", service.startupSeconds(), service.rssMiB(), service.heapUsedMiB());
                 Backlog backlog = new Backlog(db);
                 WebhookLoadGenerator toBare = new WebhookLoadGenerator(URI.create(bare.url()), SECRET);
                 WebhookLoadGenerator toService = new WebhookLoadGenerator(URI.create(service.url("/webhooks/instantly")), SECRET);

@@ -1,10 +1,10 @@
 package dev.crmsync.bench;
 
+import dev.crmsync.testkit.http.LoopbackServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +36,7 @@ final class RecordingProxy implements AutoCloseable {
     RecordingProxy(String upstream, Pattern email) throws IOException {
         this.upstream = upstream;
         this.email = email;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server = LoopbackServer.create(0, 256);
         server.setExecutor(executor);
         server.createContext("/", this::forward);
         server.start();

@@ -1,5 +1,6 @@
 package dev.crmsync.testkit.hubspot;
 
+import dev.crmsync.testkit.http.LoopbackServer;
 import dev.crmsync.testkit.http.FaultPlan;
 import dev.crmsync.testkit.http.RequestCounters;
 import dev.crmsync.testkit.http.Storm;
@@ -7,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.crmsync.core.spi.SimulatorProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +87,7 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
             thread.setDaemon(true);
             return thread;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.server = LoopbackServer.create(port, 0);
         HubSpotRoutes routes = new HubSpotRoutes(store, deals, schema, Clock.systemUTC(), () -> partialEmailUpserts,
                 upserted -> {
                     contactWrites.record(upserted);

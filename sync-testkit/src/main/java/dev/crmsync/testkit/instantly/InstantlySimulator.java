@@ -1,5 +1,6 @@
 package dev.crmsync.testkit.instantly;
 
+import dev.crmsync.testkit.http.LoopbackServer;
 import dev.crmsync.testkit.http.FaultPlan;
 import dev.crmsync.testkit.http.RequestCounters;
 import dev.crmsync.testkit.http.Storm;
@@ -7,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.crmsync.core.spi.SimulatorProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +64,7 @@ public final class InstantlySimulator implements SimulatorProvider.RunningSimula
                 new LeadListEndpoint(leads, workspaceId), new InterestStatusEndpoint(leads, clock),
                 new BlockListEndpoints(blockList, workspaceId), new CampaignEndpoints(campaigns),
                 new WebhookEndpoints(webhooks, workspaceId, clock));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.server = LoopbackServer.create(port, 0);
         server.createContext("/", new InstantlyApiHandler(apiKey, routes, limits, faults, counters,
                 () -> SimStateView.render(leads, campaigns, blockList, webhooks, counters, sender.finished().size())));
         server.setExecutor(executor);

@@ -1,11 +1,10 @@
 package dev.crmsync.testkit.salesforce;
 
+import dev.crmsync.testkit.http.LoopbackServer;
 import com.sun.net.httpserver.HttpServer;
 import dev.crmsync.core.spi.SimulatorProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -59,7 +58,7 @@ public final class SalesforceSimulator implements SimulatorProvider.RunningSimul
             thread.setDaemon(true);
             return thread;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.server = LoopbackServer.create(port, 0);
         this.soap = new PartnerSoapHandler(new PartnerOperations(store, schema), sessions, usage, faults);
         this.tokens = new OAuthTokenHandler(credentials, sessions, this::baseUrl);
         server.createContext("/services/Soap/u/", soap);
