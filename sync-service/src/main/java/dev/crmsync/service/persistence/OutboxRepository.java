@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,27 +101,47 @@ public final class OutboxRepository {
         return kept;
     }
 
-    /** Adds the due prefixes of the people with the first due commands of one class, up to {@code limit} in all. */
+    /**
+     * Adds the due prefixes of the people with the first due commands of one class, up to {@code limit} in
+     * all. Reads the due commands in windows of the room left, a few windows at most, so people whose
+     * older commands are still leased cannot fill the window and hold everyone behind them back.
+     */
     private void choose(String target, int priority, int limit, boolean includeBackfill,
                         Map<String, List<ClaimPlan.Row>> chosen) {
-        int room = limit - chosen.values().stream().mapToInt(List::size).sum();
-        if (room <= 0) {
-            return;
+        long after = 0;
+        Set<String> looked = new HashSet<>(chosen.keySet());
+        for (int window = 0; window < 4; window++) {
+            int room = limit - chosen.values().stream().mapToInt(List::size).sum();
+            if (room <= 0) {
+                return;
+            }
+            List<String> people = new ArrayList<>();
+            long[] last = {after};
+            jdbc.query("select id, record_key from outbound_command where target = ? and status = 'pending' "
+                            + "and priority = ? and next_attempt_at <= now() and id > ? order by id limit ?",
+                    rs -> {
+                        last[0] = rs.getLong(1);
+                        people.add(rs.getString(2));
+                    }, target, priority, after, room);
+            if (people.isEmpty()) {
+                return;
+            }
+            after = last[0];
+            List<String> fresh = people.stream().distinct().filter(looked::add).toList();
+            if (!fresh.isEmpty()) {
+                Map<String, List<ClaimPlan.Row>> pending = new HashMap<>();
+                jdbc.query("select id, record_key, priority, next_attempt_at <= now() from outbound_command "
+                                + "where target = ? and status = 'pending' and record_key = any(?) order by id",
+                        rs -> {
+                            ClaimPlan.Row row = new ClaimPlan.Row(rs.getLong(1), rs.getInt(3), rs.getBoolean(4));
+                            pending.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(row);
+                        }, target, fresh.toArray(String[]::new));
+                chosen.putAll(ClaimPlan.choose(fresh, pending, includeBackfill, room));
+            }
+            if (people.size() < room) {
+                return;
+            }
         }
-        List<String> people = jdbc.queryForList("select record_key from outbound_command where target = ? "
-                        + "and status = 'pending' and priority = ? and next_attempt_at <= now() order by id limit ?",
-                String.class, target, priority, room).stream().distinct().filter(p -> !chosen.containsKey(p)).toList();
-        if (people.isEmpty()) {
-            return;
-        }
-        Map<String, List<ClaimPlan.Row>> pending = new HashMap<>();
-        jdbc.query("select id, record_key, priority, next_attempt_at <= now() from outbound_command "
-                        + "where target = ? and status = 'pending' and record_key = any(?) order by id",
-                rs -> {
-                    ClaimPlan.Row row = new ClaimPlan.Row(rs.getLong(1), rs.getInt(3), rs.getBoolean(4));
-                    pending.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(row);
-                }, target, people.toArray(String[]::new));
-        chosen.putAll(ClaimPlan.choose(people, pending, includeBackfill, room));
     }
 
     /**
