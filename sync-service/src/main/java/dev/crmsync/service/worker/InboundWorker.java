@@ -147,12 +147,11 @@ public final class InboundWorker implements Runnable {
         if (attempts.isEmpty()) {
             return List.of();
         }
-        List<EventPlanning.Event> events = jdbc.query("select id, source, event_type, email, payload from inbound_event "
+        return jdbc.query("select id, source, event_type, email, payload from inbound_event "
                         + "where id = any(?) order by id",
                 (rs, i) -> new EventPlanning.Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBytes(5), attempts.get(rs.getLong(1))),
                 (Object) attempts.keySet().toArray(Long[]::new));
-        return events;
     }
 
     /** Returns true when the event is finished (planned, or recorded as not understood). */
