@@ -3,6 +3,7 @@ package dev.crmsync.adapter.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.crmsync.testkit.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

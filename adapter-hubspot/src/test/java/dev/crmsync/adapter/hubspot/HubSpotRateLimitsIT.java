@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmsync.core.spi.AdapterContext;
 import dev.crmsync.core.spi.TransientAdapterException;
 import dev.crmsync.testkit.hubspot.HubSpotSimulator;
+import dev.crmsync.testkit.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

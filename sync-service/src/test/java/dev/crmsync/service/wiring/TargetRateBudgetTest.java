@@ -2,20 +2,19 @@ package dev.crmsync.service.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.crmsync.testkit.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** When backfill may take a request: only while a tenth of the budget stays free for live traffic. */
 class TargetRateBudgetTest {
+    private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
     @Test
     void backfillLeavesTheLastTenthOfTheVendorsRollingWindowToLiveTraffic() {
         // given: our own bucket untouched, but HubSpot says only 10 of its 100 are left in its rolling window
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(START);
         TargetRateBudget budget = new TargetRateBudget("hubspot", 100, Duration.ofSeconds(10), clock);
         budget.observeRemaining(10, 100);
 
@@ -23,7 +22,7 @@ class TargetRateBudgetTest {
         assertThat(budget.hasHeadroom(0.1)).isFalse();
 
         // when: a second passes without a call, and HubSpot's window frees about 10 more
-        clock.now = clock.now.plusMillis(1_100);
+        clock.advance(Duration.ofMillis(1_100));
 
         // then
         assertThat(budget.hasHeadroom(0.1)).isTrue();
@@ -31,7 +30,7 @@ class TargetRateBudgetTest {
 
     @Test
     void beforeTheVendorSaysAnythingOurOwnBucketDecides() {
-        TargetRateBudget budget = new TargetRateBudget("hubspot", 10, Duration.ofMinutes(10), new MovableClock());
+        TargetRateBudget budget = new TargetRateBudget("hubspot", 10, Duration.ofMinutes(10), new MutableClock(START));
         assertThat(budget.hasHeadroom(0.1)).isTrue();
 
         for (int i = 0; i < 9; i++) {
@@ -39,24 +38,5 @@ class TargetRateBudgetTest {
         }
 
         assertThat(budget.hasHeadroom(0.1)).as("1 of 10 left: that one is live traffic's").isFalse();
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
