@@ -2,6 +2,7 @@ package dev.crmsync.testkit.hubspot;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -61,7 +62,22 @@ final class BatchRules {
         return properties;
     }
 
-    static ObjectNode envelope(ArrayNode results, Instant startedAt, Instant completedAt) {
+    /**
+     * A batch endpoint's answer: {@code okStatus} when every input was applied, else 207 with one error
+     * entry per refused input ({@code numErrors} and {@code errors}), as HubSpot answers a partial batch.
+     */
+    static SimResponse answer(ArrayNode results, List<ObjectNode> errors, int okStatus, Instant startedAt,
+                              Instant completedAt) {
+        ObjectNode answer = envelope(results, startedAt, completedAt);
+        if (errors.isEmpty()) {
+            return SimResponse.of(okStatus, answer);
+        }
+        answer.put("numErrors", errors.size());
+        answer.putArray("errors").addAll(errors);
+        return SimResponse.of(207, answer);
+    }
+
+    private static ObjectNode envelope(ArrayNode results, Instant startedAt, Instant completedAt) {
         ObjectNode node = SimJson.object();
         node.put("status", "COMPLETE");
         node.set("results", results);

@@ -102,14 +102,9 @@ final class ContactUpsertEndpoint implements SimEndpoint {
             }
         }
         written.accept(applied);
-        ObjectNode answer = BatchRules.envelope(results, startedAt, clock.instant());
-        if (bad.isEmpty()) {
-            return SimResponse.of(200, answer);
-        }
-        answer.put("numErrors", bad.size());
-        ArrayNode errors = answer.putArray("errors");
-        bad.forEach(in -> errors.add(HubSpotErrors.batchEntry(in.traceId(), in.problems())));
-        return SimResponse.of(207, answer);
+        return BatchRules.answer(results,
+                bad.stream().map(in -> HubSpotErrors.batchEntry(in.traceId(), in.problems())).toList(),
+                200, startedAt, clock.instant());
     }
 
     private ObjectNode idPropertyError(String idProperty) {

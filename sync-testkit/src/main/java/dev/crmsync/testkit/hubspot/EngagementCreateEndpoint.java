@@ -74,13 +74,8 @@ final class EngagementCreateEndpoint implements SimEndpoint {
                 results.add(result);
             }
         }
-        ObjectNode answer = BatchRules.envelope(results, startedAt, clock.instant());
-        if (bad.isEmpty()) {
-            return SimResponse.of(201, answer);
-        }
-        answer.put("numErrors", bad.size());
-        ArrayNode errors = answer.putArray("errors");
-        bad.forEach(n -> errors.add(HubSpotErrors.batchEntry(n.traceId(), n.problems())));
-        return SimResponse.of(207, answer);
+        return BatchRules.answer(results,
+                bad.stream().map(n -> HubSpotErrors.batchEntry(n.traceId(), n.problems())).toList(),
+                201, startedAt, clock.instant());
     }
 }
