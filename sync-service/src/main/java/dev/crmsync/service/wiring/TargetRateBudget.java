@@ -6,6 +6,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +24,8 @@ public final class TargetRateBudget implements RateBudget {
     private final AtomicLong vendorMax = new AtomicLong(-1);
     private final AtomicReference<Instant> vendorObservedAt = new AtomicReference<>(Instant.EPOCH);
     private final Duration period;
+    /** When our requests of the last period were permitted, oldest first (epoch ms of {@link #clock}). */
+    private final Deque<Long> sent = new ArrayDeque<>();
 
     public TargetRateBudget(String name, int requests, Duration period, Clock clock) {
         this.clock = clock;
@@ -38,6 +42,10 @@ public final class TargetRateBudget implements RateBudget {
         waitOutPause();
         if (!limiter.acquirePermission()) {
             throw new IllegalStateException("rate limiter " + limiter.getName() + " gave no permission within 10 minutes");
+        }
+        synchronized (sent) {
+            sent.addLast(clock.millis());
+            forgetOlderThanAPeriod();
         }
     }
 
@@ -60,18 +68,32 @@ public final class TargetRateBudget implements RateBudget {
     }
 
     /**
-     * True when more than {@code reserve} (a fraction, e.g. 0.1) of a period's requests are free, both in
-     * our own bucket and in the vendor's own window as it last reported it, and the vendor imposed no
-     * pause: backfill may then take a request without eating into what live traffic keeps. Our bucket
-     * starts afresh each period, so two periods' worth of backfill could fall into one of the vendor's
-     * rolling windows; its figure keeps the last {@code reserve} free there. What the vendor said is aged
-     * by the time since (a rolling window frees about {@code max} per period), so a quiet spell frees it.
+     * True when backfill may take a request without eating into the {@code reserve} (a fraction, e.g. 0.1)
+     * that live traffic keeps: fewer than {@code (1 - reserve)} of a period's requests went out in the last
+     * period, rolling (a fixed-window bucket would let two periods' worth of backfill fall into one of the
+     * vendor's rolling windows); more than {@code reserve} is free in the vendor's own window as it last
+     * reported it (other apps on the account spend it too); and the vendor imposed no pause. What the
+     * vendor said is aged by the time since (a rolling window frees about {@code max} per period).
      */
     public boolean hasHeadroom(double reserve) {
-        int free = limiter.getMetrics().getAvailablePermissions();
-        return free > limiter.getRateLimiterConfig().getLimitForPeriod() * reserve
+        return sentInLastPeriod() < limitForPeriod() * (1 - reserve)
                 && vendorFree() > vendorMax.get() * reserve
                 && !pausedUntil.get().isAfter(clock.instant());
+    }
+
+    /** Our requests permitted in the last period, rolling. */
+    int sentInLastPeriod() {
+        synchronized (sent) {
+            forgetOlderThanAPeriod();
+            return sent.size();
+        }
+    }
+
+    private void forgetOlderThanAPeriod() {
+        long since = clock.millis() - period.toMillis();
+        while (!sent.isEmpty() && sent.peekFirst() <= since) {
+            sent.removeFirst();
+        }
     }
 
     /** The vendor's last reported remaining, plus what its window freed since; unbounded before it said anything. */

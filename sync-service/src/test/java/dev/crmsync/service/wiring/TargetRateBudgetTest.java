@@ -39,4 +39,27 @@ class TargetRateBudgetTest {
 
         assertThat(budget.hasHeadroom(0.1)).as("1 of 10 left: that one is live traffic's").isFalse();
     }
+
+    @Test
+    void backfillCountsOurOwnRequestsOverARollingPeriodNotPerFixedWindow() {
+        // given: 90 of 100 requests went out late in one period
+        MutableClock clock = new MutableClock(START);
+        TargetRateBudget budget = new TargetRateBudget("hubspot", 100, Duration.ofMillis(500), clock);
+        for (int i = 0; i < 90; i++) {
+            budget.acquire();
+        }
+        assertThat(budget.hasHeadroom(0.1)).isFalse();
+
+        // when: part of a period later (the limiter's own fixed period may have started afresh meanwhile)
+        clock.advance(Duration.ofMillis(400));
+
+        // then: those 90 are still within the last period, rolling, so backfill still waits
+        assertThat(budget.hasHeadroom(0.1)).isFalse();
+
+        // when: a full period after them
+        clock.advance(Duration.ofMillis(100));
+
+        // then
+        assertThat(budget.hasHeadroom(0.1)).isTrue();
+    }
 }
