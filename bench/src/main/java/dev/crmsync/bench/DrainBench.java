@@ -31,25 +31,32 @@ final class DrainBench implements Callable<Integer> {
     @Option(names = "--persons", defaultValue = "10000", description = "distinct leads the events are about")
     int persons;
 
+    @Option(names = "--dispatch-threads", defaultValue = "0", description = "SYNC_DISPATCH_THREADS of the service: "
+            + "0 measures the workers alone (the commands wait in the outbox); 2 (the default of a service) also sends "
+            + "them to the simulators while draining, and HubSpot's webhooks of those writes come back as events")
+    int dispatchThreads;
+
     @Option(names = "--ceiling-threads", defaultValue = "4", description = "workers of the queue ceiling")
     int ceilingThreads;
 
     @Override
     public Integer call() throws Exception {
         try (BenchDatabase db = BenchDatabase.start()) {
-            say("# drain bench %s; %d cores; %d runs of %,d events on %,d leads; fsync=on synchronous_commit=on",
-                    java.time.Instant.now(), Runtime.getRuntime().availableProcessors(), common.runs, events, persons);
+            say("# drain bench %s; %d cores; %d runs of %,d events on %,d leads; fsync=on synchronous_commit=on; "
+                            + "SYNC_DISPATCH_THREADS=%d", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
+                    common.runs, events, persons, dispatchThreads);
             QueueCeiling ceiling = new QueueCeiling(db);
             Map<String, String> env = new LinkedHashMap<>(common.serviceEnv());
             env.put("SYNC_DB_URL", db.serviceJdbcUrl());
             env.put("SYNC_DB_USER", "postgres");
+            env.put("SYNC_DISPATCH_THREADS", Integer.toString(dispatchThreads));
             env.put("SYNC_DATA_DIR", Files.createTempDirectory("crm-sync-bench-service").toString());
             List<Double> ceilings = new ArrayList<>();
             List<Double> drains = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
-            try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port)) {
-                Backlog backlog = new Backlog(db);
-                drain(db, backlog, "warmup", Math.min(events, 10_000));
+            try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port);
+                 Backlog backlog = new Backlog(db)) {
+                drain(db, backlog, "warmup", events); // the JIT compiles the rules path meanwhile
                 for (int r = 0; r < common.runs; r++) {
                     double c = ceiling.rowsPerSecond(events, ceilingThreads, 200);
                     double d = drain(db, backlog, "run" + r, events);
@@ -75,7 +82,7 @@ final class DrainBench implements Callable<Integer> {
     private double drain(BenchDatabase db, Backlog backlog, String run, int count) throws Exception {
         StoredEvents.commit(db, run, "drain", count, persons);
         long start = System.nanoTime();
-        while (backlog.waiting() > 0) {
+        while (!backlog.isEmpty()) {
             ServiceProcess.sleep(50);
         }
         return count / ((System.nanoTime() - start) / 1e9);

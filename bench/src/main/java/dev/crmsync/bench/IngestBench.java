@@ -57,10 +57,9 @@ final class IngestBench implements Callable<Integer> {
                         r + 1, single.get(r), batched.get(r));
             }
             try (BareGroupCommitServer.Child bare = BareGroupCommitServer.inOwnJvm(db.jdbcUrl(), SECRET, connections,
-                    common.jvmOptions())) {
+                    common.jvmOptions()); Backlog backlog = new Backlog(db)) {
                 say("service    started (external database, vendors simulated in the bench JVM) in %.1f s; at rest: "
                         + "RSS %.0f MiB, heap used %.0f MiB", service.startupSeconds(), service.rssMiB(), service.heapUsedMiB());
-                Backlog backlog = new Backlog(db);
                 WebhookLoadGenerator toBare = new WebhookLoadGenerator(URI.create(bare.url()), SECRET);
                 WebhookLoadGenerator toService = new WebhookLoadGenerator(URI.create(service.url("/webhooks/instantly")), SECRET);
                 toBare.run(0, connections, Duration.ofSeconds(5));

@@ -60,9 +60,9 @@ final class LatencyBench implements Callable<Integer> {
             env.put("HUBSPOT_RATE_LIMIT_PERIOD", "1s");
             env.put("INSTANTLY_WEBHOOK_SECRET", IngestBench.SECRET);
             env.put("SYNC_ADMIN_TOKEN", ADMIN_TOKEN);
-            try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port)) {
+            try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port);
+                 Backlog backlog = new Backlog(db)) {
                 URI endpoint = URI.create(service.url("/webhooks/instantly"));
-                Backlog backlog = new Backlog(db);
                 measure(endpoint, proxy, 200, Duration.ofSeconds(5), "warm");
                 backlog.awaitDrained();
                 Map<Integer, List<Round>> results = new LinkedHashMap<>();
