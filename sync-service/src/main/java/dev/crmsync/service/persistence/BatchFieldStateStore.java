@@ -3,7 +3,6 @@ package dev.crmsync.service.persistence;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.FieldState;
 import dev.crmsync.core.port.FieldStateStore;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The field state of the people in one worker batch, loaded in one query after their locks are
- * held, planned against in memory, and written back in one batch before commit. Each event's
+ * held, planned against in memory, and written back in one statement before commit. Each event's
  * writes go to an overlay first, so an event that fails leaves no trace in the state.
  */
 public final class BatchFieldStateStore implements FieldStateStore {
@@ -71,11 +70,14 @@ public final class BatchFieldStateStore implements FieldStateStore {
         }
         List<Object[]> rows = new ArrayList<>(dirty.size());
         dirty.forEach((k, s) -> rows.add(new Object[]{k.system(), k.recordKey(), k.field(), s.value(),
-                s.source().value(), Timestamp.from(s.observedAt())}));
-        jdbc.batchUpdate("insert into field_state (system, record_key, field, value, source, observed_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, now()) on conflict (system, record_key, field) do update set "
-                + "value = excluded.value, source = excluded.source, observed_at = excluded.observed_at, "
-                + "updated_at = now()", rows);
+                s.source().value(), s.observedAt().toString()}));
+        jdbc.update("insert into field_state (system, record_key, field, value, source, observed_at, updated_at) "
+                        + "select system, record_key, field, value, source, observed_at, now() "
+                        + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) "
+                        + "as s(system, record_key, field, value, source, observed_at) "
+                        + "on conflict (system, record_key, field) do update set value = excluded.value, "
+                        + "source = excluded.source, observed_at = excluded.observed_at, updated_at = now()",
+                Columns.of(rows, String.class, String.class, String.class, String.class, String.class, String.class));
         dirty.clear();
     }
 }

@@ -67,12 +67,22 @@ public final class OutboxWriter {
     /** Inserts everything collected; an activity already commanded for its target is not commanded again. */
     public void flush() {
         if (!decisions.isEmpty()) {
-            jdbc.batchUpdate("insert into decision (event_id, email, target, subject, outcome, value, reason) "
-                    + "values (?, ?, ?, ?, ?, ?, ?)", decisions);
+            jdbc.update("insert into decision (event_id, email, target, subject, outcome, value, reason) "
+                            + "select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                            + "?::text[])",
+                    Columns.of(decisions, Long.class, String.class, String.class, String.class, String.class,
+                            String.class, String.class));
         }
         if (!commands.isEmpty()) {
-            jdbc.batchUpdate("insert into outbound_command (target, record_key, kind, idempotency_key, payload, "
-                    + "inbound_event_id, priority) values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict do nothing", commands);
+            // In the order planned: a person's commands are sent in id order.
+            jdbc.update("insert into outbound_command (target, record_key, kind, idempotency_key, payload, "
+                            + "inbound_event_id, priority) select target, record_key, kind, idempotency_key, "
+                            + "payload::jsonb, inbound_event_id, priority from unnest(?::text[], ?::text[], ?::text[], "
+                            + "?::text[], ?::text[], ?::bigint[], ?::int[]) with ordinality as c(target, record_key, "
+                            + "kind, idempotency_key, payload, inbound_event_id, priority, n) order by n "
+                            + "on conflict do nothing",
+                    Columns.of(commands, String.class, String.class, String.class, String.class, String.class,
+                            Long.class, Integer.class));
             jdbc.execute("select pg_notify('" + CHANNEL + "', '')");
         }
         decisions.clear();

@@ -45,13 +45,14 @@ public record SyncProperties(Database database, String mappings, String adminTok
 
     /**
      * @param threads dispatchers per target: while one waits for the target's answer, another sends what
-     *                arrived meanwhile (a person's commands still go one at a time, held by their leases)
+     *                arrived meanwhile (a person's commands still go one at a time, held by their leases);
+     *                0 for an instance that only takes webhooks and plans, leaving sending to other instances
      */
     public record Dispatch(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease,
                            Duration pollInterval, int threads) {
         public Dispatch {
-            if (threads < 1) {
-                throw new IllegalArgumentException("sync.dispatch.threads (SYNC_DISPATCH_THREADS) must be at least 1, was "
+            if (threads < 0) {
+                throw new IllegalArgumentException("sync.dispatch.threads (SYNC_DISPATCH_THREADS) must be 0 or more, was "
                         + threads);
             }
         }

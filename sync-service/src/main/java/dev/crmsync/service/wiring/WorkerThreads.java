@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dispatcher per target, and the LISTEN/NOTIFY listener that wakes them.
  */
 public final class WorkerThreads implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(WorkerThreads.class);
     /** The share of each target's rate budget that backfill leaves to live traffic. */
     static final double LIVE_RESERVE = 0.1;
     private final WakeUp inboundWakeUp = new WakeUp();
@@ -60,6 +63,10 @@ public final class WorkerThreads implements SmartLifecycle {
                             () -> systems.budget(target.value()).map(b -> b.hasHeadroom(LIVE_RESERVE)).orElse(true)));
                 }
             });
+        }
+        if (d.threads() == 0) {
+            log.warn("SYNC_DISPATCH_THREADS=0: this instance sends nothing to {}; commands wait in the outbox for an "
+                    + "instance that dispatches", systems.targets());
         }
         listener = new NotificationListener(database.jdbcUrl(), database.user(), database.password(),
                 Map.of("inbound_ready", inboundWakeUp, OutboxWriter.CHANNEL, outboxWakeUp));
