@@ -28,7 +28,7 @@ final class DrainBench implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "50000", description = "events per run")
     int events;
 
-    @Option(names = "--persons", defaultValue = "10000", description = "distinct leads the events are about")
+    @Option(names = "--persons", defaultValue = "10000", description = "distinct leads the events of one run are about")
     int persons;
 
     @Option(names = "--dispatch-threads", defaultValue = "0", description = "SYNC_DISPATCH_THREADS of the service: "
@@ -78,9 +78,12 @@ final class DrainBench implements Callable<Integer> {
         return 0;
     }
 
-    /** Commits {@code count} stored events at once ({@link StoredEvents}) and times the workers until the queue is empty. */
+    /**
+     * Commits {@code count} stored events at once ({@link StoredEvents}) and times the workers until the queue is
+     * empty. Each run is about leads of its own, so every run meets the same history per lead and the runs compare.
+     */
     private double drain(BenchDatabase db, Backlog backlog, String run, int count) throws Exception {
-        StoredEvents.commit(db, run, "drain", count, persons);
+        StoredEvents.commit(db, run, run + "-", count, persons);
         long start = System.nanoTime();
         while (!backlog.isEmpty()) {
             ServiceProcess.sleep(50);

@@ -5,9 +5,11 @@ import dev.crmsync.core.port.FieldState;
 import dev.crmsync.core.port.FieldStateStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,8 +21,45 @@ public final class BatchFieldStateStore implements FieldStateStore {
     private final Map<Key, FieldState> base = new HashMap<>();
     private final Map<Key, FieldState> dirty = new HashMap<>();
     private final Map<Key, FieldState> overlay = new HashMap<>();
+    /** The keys that had a row when loaded or flushed: written as plain updates (heap-only, see V10), the rest as inserts. */
+    private final Set<Key> stored = new HashSet<>();
 
-    private record Key(String system, String recordKey, String field) {
+    /** A hash-map key built for the worker's hot path: its hash is computed once, and equals compares directly. */
+    private static final class Key {
+        private final String system;
+        private final String recordKey;
+        private final String field;
+        private final int hash;
+
+        Key(String system, String recordKey, String field) {
+            this.system = system;
+            this.recordKey = recordKey;
+            this.field = field;
+            this.hash = (recordKey.hashCode() * 31 + field.hashCode()) * 31 + system.hashCode();
+        }
+
+        String system() {
+            return system;
+        }
+
+        String recordKey() {
+            return recordKey;
+        }
+
+        String field() {
+            return field;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && field.equals(k.field) && recordKey.equals(k.recordKey)
+                    && system.equals(k.system);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     public static BatchFieldStateStore load(JdbcTemplate jdbc, List<String> recordKeys) {
@@ -31,9 +70,10 @@ public final class BatchFieldStateStore implements FieldStateStore {
         jdbc.query("select system, record_key, field, value, source, observed_at from field_state "
                         + "where record_key = any(?)",
                 rs -> {
-                    store.base.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)),
-                            new FieldState(rs.getString(4), SystemId.of(rs.getString(5)),
-                                    rs.getTimestamp(6).toInstant()));
+                    Key key = new Key(rs.getString(1), rs.getString(2), rs.getString(3));
+                    store.base.put(key, new FieldState(rs.getString(4), SystemId.of(rs.getString(5)),
+                            rs.getTimestamp(6).toInstant()));
+                    store.stored.add(key);
                 },
                 (Object) recordKeys.toArray(String[]::new));
         return store;
@@ -68,16 +108,28 @@ public final class BatchFieldStateStore implements FieldStateStore {
         if (dirty.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(dirty.size());
-        dirty.forEach((k, s) -> rows.add(new Object[]{k.system(), k.recordKey(), k.field(), s.value(),
-                s.source().value(), s.observedAt().toString()}));
-        jdbc.update("insert into field_state (system, record_key, field, value, source, observed_at, updated_at) "
-                        + "select system, record_key, field, value, source, observed_at, now() "
-                        + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) "
-                        + "as s(system, record_key, field, value, source, observed_at) "
-                        + "on conflict (system, record_key, field) do update set value = excluded.value, "
-                        + "source = excluded.source, observed_at = excluded.observed_at, updated_at = now()",
-                Columns.of(rows, String.class, String.class, String.class, String.class, String.class, String.class));
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        dirty.forEach((k, s) -> (stored.contains(k) ? updates : inserts).add(new Object[]{k.system(), k.recordKey(),
+                k.field(), s.value(), s.source().value(), s.observedAt().toString()}));
+        Class<?>[] types = {String.class, String.class, String.class, String.class, String.class, String.class};
+        String rows = "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) "
+                + "as s(system, record_key, field, value, source, observed_at)";
+        // Rows loaded with the batch are updated in place; new ones are inserted, and an update that found its
+        // row gone is written again as an insert: nothing is lost whatever happened to the row meanwhile.
+        if (!updates.isEmpty() && jdbc.update("update field_state f set value = s.value, source = s.source, "
+                + "observed_at = s.observed_at, updated_at = now() from " + rows + " where f.record_key = s.record_key "
+                + "and f.system = s.system and f.field = s.field", Columns.of(updates, types)) < updates.size()) {
+            inserts.addAll(updates);
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.update("insert into field_state (system, record_key, field, value, source, observed_at, updated_at) "
+                    + "select system, record_key, field, value, source, observed_at, now() from " + rows + " "
+                    + "on conflict (system, record_key, field) do update set value = excluded.value, "
+                    + "source = excluded.source, observed_at = excluded.observed_at, updated_at = now()",
+                    Columns.of(inserts, types));
+            dirty.keySet().forEach(stored::add);
+        }
         dirty.clear();
     }
 }

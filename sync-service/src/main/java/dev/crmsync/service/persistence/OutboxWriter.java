@@ -74,13 +74,15 @@ public final class OutboxWriter {
                             String.class, String.class));
         }
         if (!commands.isEmpty()) {
-            // In the order planned: a person's commands are sent in id order.
+            // In the order planned: a person's commands are sent in id order. Only activities can conflict (one
+            // per target and idempotency key); the rest skip the speculative insert that ON CONFLICT costs.
+            boolean activities = commands.stream().anyMatch(c -> c[3] != null);
             jdbc.update("insert into outbound_command (target, record_key, kind, idempotency_key, payload, "
                             + "inbound_event_id, priority) select target, record_key, kind, idempotency_key, "
                             + "payload::jsonb, inbound_event_id, priority from unnest(?::text[], ?::text[], ?::text[], "
                             + "?::text[], ?::text[], ?::bigint[], ?::int[]) with ordinality as c(target, record_key, "
-                            + "kind, idempotency_key, payload, inbound_event_id, priority, n) order by n "
-                            + "on conflict do nothing",
+                            + "kind, idempotency_key, payload, inbound_event_id, priority, n) order by n"
+                            + (activities ? " on conflict do nothing" : ""),
                     Columns.of(commands, String.class, String.class, String.class, String.class, String.class,
                             Long.class, Integer.class));
             jdbc.execute("select pg_notify('" + CHANNEL + "', '')");
