@@ -16,3 +16,21 @@ alter table outbound_command drop constraint outbound_command_inbound_event_id_f
 
 -- Nothing reads decisions by event alone (the trace reads them by person, through decision_email).
 drop index decision_event;
+
+-- The engagement score kept one row per counted event (_engagement.open.<email>,
+-- _engagement.<kind>.<email>.<epoch-ms>), so a person's state, which every batch loads whole, grew by a
+-- row per event: a lead with forty events cost four times what a new one did. They are one JSON list per
+-- person now, _engagement.counted, holding the same markers without the prefix.
+insert into field_state (system, record_key, field, value, source, observed_at, updated_at)
+select system, record_key, '_engagement.counted',
+       jsonb_agg(substr(field, length('_engagement.') + 1) order by observed_at, field)::text,
+       min(source), max(observed_at), now()
+from field_state
+where field like '\_engagement.%' and field <> '_engagement.score' and field <> '_engagement.counted'
+  and field not like '\_engagement.engaged.%' and field not like '\_engagement.completed.%'
+group by system, record_key
+on conflict (system, record_key, field) do nothing;
+
+delete from field_state
+where field like '\_engagement.%' and field <> '_engagement.score' and field <> '_engagement.counted'
+  and field not like '\_engagement.engaged.%' and field not like '\_engagement.completed.%';

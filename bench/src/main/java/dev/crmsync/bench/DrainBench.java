@@ -31,6 +31,10 @@ final class DrainBench implements Callable<Integer> {
     @Option(names = "--persons", defaultValue = "10000", description = "distinct leads the events of one run are about")
     int persons;
 
+    @Option(names = "--same-leads", description = "every run about the same leads, so each run meets the history the "
+            + "runs before it left (events/persons more per lead each run) instead of leads of its own")
+    boolean sameLeads;
+
     @Option(names = "--dispatch-threads", defaultValue = "0", description = "SYNC_DISPATCH_THREADS of the service: "
             + "0 measures the workers alone (the commands wait in the outbox); 2 (the default of a service) also sends "
             + "them to the simulators while draining, and HubSpot's webhooks of those writes come back as events")
@@ -43,8 +47,9 @@ final class DrainBench implements Callable<Integer> {
     public Integer call() throws Exception {
         try (BenchDatabase db = BenchDatabase.start()) {
             say("# drain bench %s; %d cores; %d runs of %,d events on %,d leads; fsync=on synchronous_commit=on; "
-                            + "SYNC_DISPATCH_THREADS=%d", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
-                    common.runs, events, persons, dispatchThreads);
+                            + "SYNC_DISPATCH_THREADS=%d; %s", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
+                    common.runs, events, persons, dispatchThreads, sameLeads ? "every run on the same leads"
+                            : "each run on leads of its own");
             QueueCeiling ceiling = new QueueCeiling(db);
             Map<String, String> env = new LinkedHashMap<>(common.serviceEnv());
             env.put("SYNC_DB_URL", db.serviceJdbcUrl());
@@ -80,10 +85,11 @@ final class DrainBench implements Callable<Integer> {
 
     /**
      * Commits {@code count} stored events at once ({@link StoredEvents}) and times the workers until the queue is
-     * empty. Each run is about leads of its own, so every run meets the same history per lead and the runs compare.
+     * empty. Each run is about leads of its own (unless {@code --same-leads}), so every run meets the same history
+     * per lead and the runs compare.
      */
     private double drain(BenchDatabase db, Backlog backlog, String run, int count) throws Exception {
-        StoredEvents.commit(db, run, run + "-", count, persons);
+        StoredEvents.commit(db, run, sameLeads ? "drain-" : run + "-", count, persons);
         long start = System.nanoTime();
         while (!backlog.isEmpty()) {
             ServiceProcess.sleep(50);

@@ -11,16 +11,22 @@ import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.FieldState;
 import dev.crmsync.core.port.FieldStateStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Counts the engagement score and writes it to each CRM's score field. The score and what was
  * counted live in hidden fields of the scored source, per person:
  * <ul>
  *   <li>{@code _engagement.score}: the score, its time the newest counted observation;</li>
- *   <li>{@code _engagement.open.<email>}: the email was opened (later opens of it count nothing);</li>
- *   <li>{@code _engagement.<kind>.<email>.<epoch-ms>}: that event was counted (a replay counts nothing);</li>
+ *   <li>{@code _engagement.counted}: what was counted, a JSON list of {@code open.<email>} (the email was
+ *       opened: later opens of it count nothing) and {@code <kind>.<email>.<epoch-ms>} (that event was
+ *       counted: a replay counts nothing), one short entry per counted event, in one field so that loading
+ *       a person's state does not grow by a row per event;</li>
  *   <li>{@code _engagement.engaged.<campaign>}: the earliest open, click or reply in the campaign;</li>
  *   <li>{@code _engagement.completed.<campaign>}: the points "completed without engagement" took.</li>
  * </ul>
@@ -30,6 +36,8 @@ import java.util.Optional;
  */
 final class EngagementScorer {
     private static final String SCORE = "_engagement.score";
+    private static final String COUNTED = "_engagement.counted";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EngagementRule rule;
     private final FieldStateStore states;
@@ -60,12 +68,15 @@ final class EngagementScorer {
         Instant at = change.observedAt();
         String campaign = attribute(change, "campaign_id").or(() -> attribute(change, "campaign_name")).orElse("-");
         String email = attribute(change, "email_id").orElse(campaign + "/" + attribute(change, "step").orElse("-"));
+        String completion = "_engagement.completed." + campaign;
+        // What the event adds to the counted list; a completion keeps its points in a field of its own instead.
         String marker = switch (kind) {
-            case OPEN -> "_engagement.open." + email;
-            case COMPLETED_WITHOUT_ENGAGEMENT -> "_engagement.completed." + campaign;
-            default -> "_engagement." + kind.key() + "." + email + "." + at.toEpochMilli();
+            case OPEN -> "open." + email;
+            case COMPLETED_WITHOUT_ENGAGEMENT -> null;
+            default -> kind.key() + "." + email + "." + at.toEpochMilli();
         };
-        if (get(person, marker).isPresent()) {
+        List<String> counted = counted(person);
+        if (marker == null ? get(person, completion).isPresent() : counted.contains(marker)) {
             plan.decide(new Decision.NoChange(rule.source(), "engagement", kind == ScoreKind.OPEN
                     ? "this email was opened before: repeated opens of one email count once"
                     : kind.key() + " observed at " + at + " was counted already"));
@@ -78,17 +89,21 @@ final class EngagementScorer {
             points = 0;
             note = "completed after engagement, 0";
         }
-        put(person, marker, Integer.toString(points), at);
+        if (marker == null) {
+            put(person, completion, Integer.toString(points), at);
+        } else {
+            count(person, counted, marker, at);
+        }
         if (kind.isEngagement()) {
             if (engaged.map(e -> at.isBefore(e.observedAt())).orElse(true)) {
                 put(person, "_engagement.engaged." + campaign, at.toString(), at);
             }
-            Optional<FieldState> completed = get(person, "_engagement.completed." + campaign);
+            Optional<FieldState> completed = get(person, completion);
             if (completed.isPresent() && at.isBefore(completed.get().observedAt()) && !completed.get().value().equals("0")) {
                 int refund = -Integer.parseInt(completed.get().value());
                 points += refund;
                 note += ", and " + signed(refund) + " back: the campaign completed after this engagement";
-                put(person, "_engagement.completed." + campaign, "0", completed.get().observedAt());
+                put(person, completion, "0", completed.get().observedAt());
             }
         }
         Optional<FieldState> current = get(person, SCORE);
@@ -103,6 +118,21 @@ final class EngagementScorer {
             }
         });
         return true;
+    }
+
+    private List<String> counted(String person) {
+        List<String> markers = new ArrayList<>();
+        get(person, COUNTED).ifPresent(state -> JSON.readTree(state.value()).values()
+                .forEach(node -> markers.add(node.asString())));
+        return markers;
+    }
+
+    private void count(String person, List<String> counted, String marker, Instant at) {
+        ArrayNode list = JSON.createArrayNode();
+        counted.forEach(list::add);
+        list.add(marker);
+        Instant latest = get(person, COUNTED).map(FieldState::observedAt).filter(at::isBefore).orElse(at);
+        put(person, COUNTED, JSON.writeValueAsString(list), latest);
     }
 
     private static Optional<String> attribute(CanonicalChange change, String name) {
