@@ -63,8 +63,12 @@ final class LatencyBench implements Callable<Integer> {
             try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port);
                  Backlog backlog = new Backlog(db)) {
                 URI endpoint = URI.create(service.url("/webhooks/instantly"));
-                measure(endpoint, proxy, 200, Duration.ofSeconds(5), "warm");
-                backlog.awaitDrained();
+                // A long-running service is measured, not a cold one: the first runs after a 5 s warm-up at 200/s
+                // were two to four times slower than the next while the JIT compiled the path at both rates.
+                for (int rate : rates) {
+                    measure(endpoint, proxy, rate, Duration.ofSeconds(10), "warm" + rate);
+                    backlog.awaitDrained();
+                }
                 Map<Integer, List<Round>> results = new LinkedHashMap<>();
                 int tag = 0;
                 for (int r = 0; r < common.runs; r++) {
