@@ -41,6 +41,10 @@ final class Timeline implements AutoCloseable {
         }
     }
 
+    int counters() {
+        return counters.length;
+    }
+
     double now() {
         return (System.nanoTime() - start) / 1e9;
     }
@@ -65,6 +69,17 @@ final class Timeline implements AutoCloseable {
             value = (long) row[c + 1];
         }
         return value;
+    }
+
+    /** The largest value counter {@code c} had in a sample taken in [from, to]. */
+    long max(int c, double from, double to) {
+        long max = 0;
+        for (double[] row : rows()) {
+            if (row[0] >= from && row[0] <= to) {
+                max = Math.max(max, (long) row[c + 1]);
+            }
+        }
+        return max;
     }
 
     /** How much counter {@code c} grew between {@code from} and {@code to}. */

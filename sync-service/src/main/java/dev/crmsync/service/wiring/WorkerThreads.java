@@ -6,6 +6,7 @@ import dev.crmsync.service.persistence.CommandCodec;
 import dev.crmsync.service.persistence.LinkedIdentityLookup;
 import dev.crmsync.service.persistence.OutboxRepository;
 import dev.crmsync.service.persistence.OutboxWriter;
+import dev.crmsync.service.worker.BackfillTurns;
 import dev.crmsync.service.worker.EventObserver;
 import dev.crmsync.service.worker.InboundWorker;
 import dev.crmsync.service.worker.NotificationListener;
@@ -60,7 +61,8 @@ public final class WorkerThreads implements SmartLifecycle {
                 for (int i = 0; i < d.threads(); i++) {
                     dispatchers.add(new TargetDispatcher(target.value(), writer, outbox, tx, own, clock, d.maxAttempts(),
                             d.initialBackoff(), d.maxBackoff(), d.lease(), d.pollInterval(), metrics,
-                            () -> systems.budget(target.value()).map(b -> b.hasHeadroom(LIVE_RESERVE)).orElse(true)));
+                            systems.budget(target.value()).<BackfillTurns>map(b -> b.backfillTurns(LIVE_RESERVE))
+                                    .orElse(BackfillTurns.ALWAYS)));
                 }
             });
         }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,24 +47,24 @@ public final class TargetDispatcher implements Runnable {
     private final Duration pollInterval;
     private final SyncMetrics metrics;
     private final ScheduledExecutorService leaseTimer;
-    private final BooleanSupplier backfillAllowed;
+    private final BackfillTurns backfill;
     private volatile boolean running = true;
 
     public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
                             WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                             Duration lease, Duration pollInterval, SyncMetrics metrics) {
         this(target, writer, outbox, tx, wakeUp, clock, maxAttempts, initialBackoff, maxBackoff, lease, pollInterval,
-                metrics, () -> true);
+                metrics, BackfillTurns.ALWAYS);
     }
 
     /**
-     * @param backfillAllowed asked before each claim: whether backfill commands may be claimed now (the
-     *                        target's rate budget has headroom beyond what live traffic keeps)
+     * @param backfill asked before each claim: whether backfill commands may be claimed now (the target's rate
+     *                 budget has room beyond what live traffic keeps); a round with a turn claims one batch
      */
     public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
                             WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                            Duration lease, Duration pollInterval, SyncMetrics metrics, BooleanSupplier backfillAllowed) {
-        this.backfillAllowed = backfillAllowed;
+                            Duration lease, Duration pollInterval, SyncMetrics metrics, BackfillTurns backfill) {
+        this.backfill = backfill;
         this.target = target;
         this.writer = writer;
         this.outbox = outbox;
@@ -118,8 +117,20 @@ public final class TargetDispatcher implements Runnable {
 
     /** Claims and sends one round; returns how many commands it handled. */
     public int dispatchOnce() {
-        List<OutboxRepository.Claimed> claimed = outbox.claim(target, writer.maxBatchSize() * 2, lease,
-                backfillAllowed.getAsBoolean());
+        if (!backfill.take()) {
+            return round(false);
+        }
+        try {
+            return round(true);
+        } finally {
+            backfill.end();
+        }
+    }
+
+    /** With backfill, one batch: the turn stands for one call. Live commands alone go two batches at a time. */
+    private int round(boolean withBackfill) {
+        List<OutboxRepository.Claimed> claimed = outbox.claim(target,
+                withBackfill ? writer.maxBatchSize() : writer.maxBatchSize() * 2, lease, withBackfill);
         if (claimed.isEmpty()) {
             return 0;
         }

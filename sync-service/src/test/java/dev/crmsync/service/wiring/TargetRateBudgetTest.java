@@ -2,6 +2,7 @@ package dev.crmsync.service.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmsync.service.worker.BackfillTurns;
 import dev.crmsync.testkit.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,10 +57,38 @@ class TargetRateBudgetTest {
         // then: those 90 are still within the last period, rolling, so backfill still waits
         assertThat(budget.hasHeadroom(0.1)).isFalse();
 
-        // when: a full period after them
-        clock.advance(Duration.ofMillis(100));
+        // when: a full period after them, and the fiftieth kept for the trip to the vendor
+        clock.advance(Duration.ofMillis(111));
 
         // then
         assertThat(budget.hasHeadroom(0.1)).isTrue();
+    }
+
+    @Test
+    void twoDispatchersAskingAtOnceCannotBothTakeTheLastBackfillCall() {
+        // given: 89 of the 90 calls backfill may make in a period are out
+        MutableClock clock = new MutableClock(START);
+        TargetRateBudget budget = new TargetRateBudget("hubspot", 100, Duration.ofSeconds(10), clock);
+        for (int i = 0; i < 89; i++) {
+            budget.acquire();
+        }
+        BackfillTurns turns = budget.backfillTurns(0.1);
+
+        // when: one dispatcher takes the last turn, the other asks before the first has sent
+        boolean first = turns.take();
+        boolean second = turns.take();
+
+        // then
+        assertThat(first).isTrue();
+        assertThat(second).as("the turn in flight counts as a call").isFalse();
+
+        // and once the first has sent its call and ended its turn, the period is full: still no turn
+        budget.acquire();
+        turns.end();
+        assertThat(turns.take()).isFalse();
+
+        // until that period (and a fiftieth) has passed
+        clock.advance(Duration.ofMillis(10_201));
+        assertThat(turns.take()).isTrue();
     }
 }

@@ -545,6 +545,14 @@ public final class HubSpotSimulator implements SimulatorProvider.RunningSimulato
         return counters.rateLimitedCount();
     }
 
+    /**
+     * The most API calls the rolling ten-second window held when any call was admitted since the last time this
+     * was asked (exact: counted at each admission, where sampling {@link #requestCount()} can only bound it).
+     */
+    public int takeBusiestWindow() {
+        return limits.takeBusiestWindow();
+    }
+
     /** Back to the state just after start: no records, counts, faults or webhooks; default limits and properties. */
     public void reset() {
         webhooks.reset();

@@ -21,6 +21,7 @@ final class RateLimits {
 
     private final Deque<Long> calls = new ArrayDeque<>();
     private final Deque<Long> searches = new ArrayDeque<>();
+    private int busiestWindow;
     private int perTenSeconds;
     private long intervalMillis = DEFAULT_INTERVAL_MILLIS;
     private int perDay;
@@ -55,8 +56,16 @@ final class RateLimits {
             return Verdict.TEN_SECONDLY_ROLLING;
         }
         calls.addLast(now);
+        busiestWindow = Math.max(busiestWindow, calls.size());
         usedToday++;
         return Verdict.ADMITTED;
+    }
+
+    /** The most calls the rolling window held at any admission since the last time this was asked. */
+    synchronized int takeBusiestWindow() {
+        int busiest = busiestWindow;
+        busiestWindow = 0;
+        return busiest;
     }
 
     /** The {@code X-HubSpot-RateLimit-*} headers as they stand after the current request. */
