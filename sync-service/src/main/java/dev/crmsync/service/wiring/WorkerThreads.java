@@ -32,6 +32,17 @@ public final class WorkerThreads implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WorkerThreads.class);
     /** The share of each target's rate budget that backfill leaves to live traffic. */
     static final double LIVE_RESERVE = 0.1;
+    /** For a target without a rate budget: backfill whenever it is due. */
+    private static final BackfillTurns ALWAYS = new BackfillTurns() {
+        @Override
+        public boolean take() {
+            return true;
+        }
+
+        @Override
+        public void end() {
+        }
+    };
     private final WakeUp inboundWakeUp = new WakeUp();
     private final WakeUp outboxWakeUp = new WakeUp();
     private final List<InboundWorker> workers = new ArrayList<>();
@@ -62,7 +73,7 @@ public final class WorkerThreads implements SmartLifecycle {
                     dispatchers.add(new TargetDispatcher(target.value(), writer, outbox, tx, own, clock, d.maxAttempts(),
                             d.initialBackoff(), d.maxBackoff(), d.lease(), d.pollInterval(), metrics,
                             systems.budget(target.value()).<BackfillTurns>map(b -> b.backfillTurns(LIVE_RESERVE))
-                                    .orElse(BackfillTurns.ALWAYS)));
+                                    .orElse(ALWAYS)));
                 }
             });
         }

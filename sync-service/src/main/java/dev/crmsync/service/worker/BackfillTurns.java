@@ -6,18 +6,6 @@ package dev.crmsync.service.worker;
  * more backfill calls than the budget leaves beside what live traffic keeps.
  */
 public interface BackfillTurns {
-    /** Backfill whenever it is due (no budget to share). */
-    BackfillTurns ALWAYS = new BackfillTurns() {
-        @Override
-        public boolean take() {
-            return true;
-        }
-
-        @Override
-        public void end() {
-        }
-    };
-
     /** Takes a turn if the budget has room for one more backfill call now; true when taken. */
     boolean take();
 

@@ -50,13 +50,6 @@ public final class TargetDispatcher implements Runnable {
     private final BackfillTurns backfill;
     private volatile boolean running = true;
 
-    public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
-                            WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                            Duration lease, Duration pollInterval, SyncMetrics metrics) {
-        this(target, writer, outbox, tx, wakeUp, clock, maxAttempts, initialBackoff, maxBackoff, lease, pollInterval,
-                metrics, BackfillTurns.ALWAYS);
-    }
-
     /**
      * @param backfill asked before each claim: whether backfill commands may be claimed now (the target's rate
      *                 budget has room beyond what live traffic keeps); a round with a turn claims one batch
