@@ -1,8 +1,9 @@
 package dev.crmsync.adapter.hubspot;
 
 import dev.crmsync.core.model.Fingerprint;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,7 +26,7 @@ final class HubSpotDedupKey {
     }
 
     static String of(JsonMapper mapper, HubSpotEvent event) {
-        ArrayNode parts = mapper.createArrayNode();
+        List<String> parts = new ArrayList<>(7);
         parts.add(event.subscriptionType().orElse(null));
         parts.add(event.objectId().orElse(null));
         parts.add(event.propertyName().orElse(null));
@@ -38,6 +39,6 @@ final class HubSpotDedupKey {
             body.remove("attemptNumber");
             parts.add("body-sha256:" + Fingerprint.sha256Hex(mapper.writeValueAsString(body)));
         }
-        return PREFIX + Fingerprint.sha256Hex(mapper.writeValueAsString(parts));
+        return PREFIX + Fingerprint.sha256HexOfJsonArray(parts.toArray(String[]::new));
     }
 }

@@ -2,7 +2,6 @@ package dev.crmsync.adapter.instantly;
 
 import dev.crmsync.core.model.Fingerprint;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The dedup key of an Instantly event. Instantly's payload carries no event id, so the key is
@@ -30,14 +29,13 @@ final class InstantlyDedupKey {
 
     /** The key without its prefix. */
     static String hash(JsonMapper mapper, String normalisedType, InstantlyPayload payload) {
-        ArrayNode parts = mapper.createArrayNode();
-        parts.add(normalisedType);
-        parts.add(payload.leadEmail().orElse(null));
-        parts.add(payload.text("campaign_id").orElse(null));
-        parts.add(payload.text("step").orElse(null));
-        parts.add(payload.text("timestamp")
-                .orElseGet(() -> "body-sha256:" + Fingerprint.sha256Hex(payload.withoutRetryFields(mapper))));
-        parts.add(InstantlyEventTypes.isReply(normalisedType) ? payload.text("email_id").orElse(null) : null);
-        return Fingerprint.sha256Hex(mapper.writeValueAsString(parts));
+        return Fingerprint.sha256HexOfJsonArray(
+                normalisedType,
+                payload.leadEmail().orElse(null),
+                payload.text("campaign_id").orElse(null),
+                payload.text("step").orElse(null),
+                payload.text("timestamp")
+                        .orElseGet(() -> "body-sha256:" + Fingerprint.sha256Hex(payload.withoutRetryFields(mapper))),
+                InstantlyEventTypes.isReply(normalisedType) ? payload.text("email_id").orElse(null) : null);
     }
 }

@@ -2,11 +2,11 @@ package dev.crmsync.core.spi;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A webhook as it reached the service, before anything trusted it.
@@ -24,7 +24,7 @@ public record WebhookRequest(String method, URI uri, Map<String, String> headers
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(receivedAt, "receivedAt");
-        Map<String, String> lower = new TreeMap<>();
+        Map<String, String> lower = new HashMap<>(headers.size() * 2);
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
         headers = Map.copyOf(lower);
     }
