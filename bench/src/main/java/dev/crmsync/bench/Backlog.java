@@ -26,11 +26,14 @@ final class Backlog implements AutoCloseable {
         }
     }
 
-    void awaitDrained() throws SQLException {
-        long deadline = System.nanoTime() + 300_000_000_000L;
+    /** Waits (up to five minutes) until the queue is empty; returns the seconds it waited. */
+    double awaitDrained() throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + 300_000_000_000L;
         while (!isEmpty() && System.nanoTime() < deadline) {
             ServiceProcess.sleep(250);
         }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     @Override

@@ -79,11 +79,16 @@ final class IngestBench implements Callable<Integer> {
                     ratios.add(s.ackedPerSecond() / b.ackedPerSecond());
                     say("bare       %s", b);
                     say("service    %s   ratio to bare %.2f", s, ratios.get(r));
-                    backlog.awaitDrained();
+                    say("service    backlog left by the run planned %.1f s after it", backlog.awaitDrained());
                 }
                 Map<Integer, List<WebhookLoadGenerator.Result>> fixed = new LinkedHashMap<>();
+                Map<Integer, List<WebhookLoadGenerator.Result>> bareFixed = new LinkedHashMap<>();
                 for (int rate : rates) {
                     for (int r = 0; r < common.runs; r++) {
+                        // The bare server at the same rate: the latency this machine and disk give without the service.
+                        WebhookLoadGenerator.Result b = toBare.run(rate, connections, run);
+                        bareFixed.computeIfAbsent(rate, k -> new ArrayList<>()).add(b);
+                        say("bare       %s", b);
                         WebhookLoadGenerator.Result s = rss.during(() -> toService.run(rate, connections, run));
                         fixed.computeIfAbsent(rate, k -> new ArrayList<>()).add(s);
                         say("service    %s", s);
@@ -112,11 +117,13 @@ final class IngestBench implements Callable<Integer> {
                 for (var e : fixed.entrySet()) {
                     List<WebhookLoadGenerator.Result> rs = e.getValue();
                     double acked = median(rs, WebhookLoadGenerator.Result::ackedPerSecond);
-                    say("| service, open loop %,d/s | %,.0f acks/s, p50 %.1f ms, p99 %.1f ms, failed %d | %.2f of offered, %.2f of bare |",
+                    List<WebhookLoadGenerator.Result> bs = bareFixed.get(e.getKey());
+                    say("| service, open loop %,d/s | %,.0f acks/s, p50 %.1f ms, p99 %.1f ms, failed %d | %.2f of offered, %.2f of bare; bare at this rate: p50 %.1f ms, p99 %.1f ms |",
                             e.getKey(), acked, median(rs, WebhookLoadGenerator.Result::p50Millis),
                             median(rs, WebhookLoadGenerator.Result::p99Millis),
                             rs.stream().mapToLong(WebhookLoadGenerator.Result::failed).sum(), acked / e.getKey(),
-                            acked / bareMedian);
+                            acked / bareMedian, median(bs, WebhookLoadGenerator.Result::p50Millis),
+                            median(bs, WebhookLoadGenerator.Result::p99Millis));
                 }
                 say("| service RSS: at rest after start / max under load / after load and GC | %.0f / %.0f / %.0f MiB | |",
                         rss.atRest(), rss.max(), rssAfter);

@@ -6,6 +6,7 @@ import dev.crmsync.service.persistence.InboundEventStore;
 import dev.crmsync.service.wiring.AdminToken;
 import dev.crmsync.service.wiring.ConnectedSystems;
 import dev.crmsync.service.wiring.SyncProperties;
+import dev.crmsync.service.worker.IngestFlood;
 import io.micrometer.observation.ObservationPredicate;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -37,9 +38,10 @@ class WebConfiguration {
     /** Webhooks bypass Spring MVC's dispatcher: see {@link WebhookController}. */
     @Bean
     ServletRegistrationBean<WebhookController> webhookServlet(ConnectedSystems systems, InboundEventStore store,
-                                                             SyncProperties properties, Clock clock, SyncMetrics metrics) {
+                                                             SyncProperties properties, Clock clock, SyncMetrics metrics,
+                                                             IngestFlood flood) {
         ServletRegistrationBean<WebhookController> registration = new ServletRegistrationBean<>(
-                new WebhookController(systems, store, properties, clock, metrics), "/webhooks/*");
+                new WebhookController(systems, store, properties, clock, metrics, flood), "/webhooks/*");
         registration.setName("webhooks");
         registration.setLoadOnStartup(1);
         return registration;

@@ -11,6 +11,7 @@ import dev.crmsync.service.persistence.InboundEventStore;
 import dev.crmsync.service.persistence.StoredEvent;
 import dev.crmsync.service.wiring.ConnectedSystems;
 import dev.crmsync.service.wiring.SyncProperties;
+import dev.crmsync.service.worker.IngestFlood;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,14 +50,20 @@ class WebhookController extends HttpServlet {
     private final transient SyncProperties properties;
     private final transient Clock clock;
     private final transient SyncMetrics metrics;
+    private final transient IngestFlood flood;
+    /** {@code SYNC_PUBLIC_URL} without trailing slashes, or null to use the request's own URL. */
+    private final String publicBase;
 
     WebhookController(ConnectedSystems systems, InboundEventStore store, SyncProperties properties, Clock clock,
-                      SyncMetrics metrics) {
+                      SyncMetrics metrics, IngestFlood flood) {
         this.systems = systems;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.flood = flood;
+        String base = properties.publicUrl();
+        this.publicBase = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
     }
 
     /** An answer: status, JSON body, and a {@code Retry-After} in seconds when positive. */
@@ -74,9 +81,15 @@ class WebhookController extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         String system = path == null || path.length() < 2 ? "" : path.substring(1);
-        Answer answer = system.indexOf('/') >= 0
-                ? Answer.error(404, "not_found", "no such path: " + request.getRequestURI())
-                : handle(system, request);
+        Answer answer;
+        flood.requestStarted();
+        try {
+            answer = system.indexOf('/') >= 0
+                    ? Answer.error(404, "not_found", "no such path: " + request.getRequestURI())
+                    : handle(system, request);
+        } finally {
+            flood.requestEnded();
+        }
         if (answer.status() >= 300) {
             metrics.rejected(systems.systemIds().contains(system) ? system : "unknown", answer.status());
         }
@@ -170,9 +183,8 @@ class WebhookController extends HttpServlet {
 
     private URI publicUri(HttpServletRequest request) {
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
-        String base = properties.publicUrl();
-        if (base != null && !base.isBlank()) {
-            return URI.create(base.replaceAll("/+$", "") + request.getRequestURI() + query);
+        if (publicBase != null) {
+            return URI.create(publicBase + request.getRequestURI() + query);
         }
         return URI.create(request.getRequestURL() + query);
     }

@@ -37,7 +37,19 @@ public record SyncProperties(Database database, String mappings, String adminTok
         }
     }
 
-    public record Ingest(int maxBodyBytes, Duration ackTimeout, int committers, int maxBatch) {
+    /**
+     * @param floodRequests webhook requests waiting for their commit at which ingest counts as flooded: the
+     *                      inbound workers then pause between batches (at most {@code floodYield} each
+     *                      time) so acknowledgements get the CPU; 0 never pauses them
+     */
+    public record Ingest(int maxBodyBytes, Duration ackTimeout, int committers, int maxBatch, int floodRequests,
+                         Duration floodYield) {
+        public Ingest {
+            if (floodRequests < 0) {
+                throw new IllegalArgumentException("sync.ingest.flood-requests (SYNC_INGEST_FLOOD_REQUESTS) must be 0 "
+                        + "or more, was " + floodRequests);
+            }
+        }
     }
 
     public record Workers(int inboundThreads, int batchSize, int maxAttempts) {

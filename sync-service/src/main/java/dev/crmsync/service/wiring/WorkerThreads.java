@@ -9,6 +9,7 @@ import dev.crmsync.service.persistence.OutboxWriter;
 import dev.crmsync.service.worker.BackfillTurns;
 import dev.crmsync.service.worker.EventObserver;
 import dev.crmsync.service.worker.InboundWorker;
+import dev.crmsync.service.worker.IngestFlood;
 import dev.crmsync.service.worker.NotificationListener;
 import dev.crmsync.service.worker.TargetDispatcher;
 import dev.crmsync.service.worker.WakeUp;
@@ -53,7 +54,8 @@ public final class WorkerThreads implements SmartLifecycle {
 
     WorkerThreads(JdbcTemplate jdbc, PlatformTransactionManager transactions, ConnectedSystems systems,
                   MappingHolder mapping, CommandCodec codec, OutboxRepository outbox, DatabaseServer database,
-                  SyncProperties properties, Clock clock, SyncMetrics metrics, EventObserver observer) {
+                  SyncProperties properties, Clock clock, SyncMetrics metrics, EventObserver observer,
+                  IngestFlood flood) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         SyncProperties.Workers w = properties.workers();
@@ -61,7 +63,7 @@ public final class WorkerThreads implements SmartLifecycle {
         LinkedIdentityLookup identities = new LinkedIdentityLookup(jdbc, systems.identityResolvers());
         for (int i = 0; i < w.inboundThreads(); i++) {
             workers.add(new InboundWorker(jdbc, tx, systems, mapping::current, codec, identities, inboundWakeUp, outboxWakeUp::signal,
-                    w.batchSize(), w.maxAttempts(), d.pollInterval(), observer));
+                    w.batchSize(), w.maxAttempts(), d.pollInterval(), observer, flood, properties.ingest().floodYield()));
         }
         for (SystemId target : systems.targets()) {
             // One wake-up per target, shared by its dispatchers: a signal wakes one of them, and one that is

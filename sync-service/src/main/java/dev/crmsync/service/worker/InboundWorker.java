@@ -35,20 +35,22 @@ public final class InboundWorker implements Runnable {
     private final int maxAttempts;
     private final Duration pollInterval;
     private final EventObserver observer;
+    private final IngestFlood flood;
+    private final Duration floodYield;
     private volatile boolean running = true;
 
+    /**
+     * @param observer told about each finished event after its batch committed
+     * @param flood    while it says so, the worker pauses after each batch, up to {@code floodYield}, so that
+     *                 it keeps planning (a batch per pause at least) without taking the CPU from acknowledgements
+     */
     public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Supplier<Mapping> mapping,
                          CommandCodec codec, IdentityLookup identities, WakeUp wakeUp, Runnable onCommands,
-                         int batchSize, int maxAttempts, Duration pollInterval) {
-        this(jdbc, tx, systems, mapping, codec, identities, wakeUp, onCommands, batchSize, maxAttempts, pollInterval,
-                EventObserver.NONE);
-    }
-
-    /** @param observer told about each finished event after its batch committed */
-    public InboundWorker(JdbcTemplate jdbc, TransactionTemplate tx, ConnectedSystems systems, Supplier<Mapping> mapping,
-                         CommandCodec codec, IdentityLookup identities, WakeUp wakeUp, Runnable onCommands,
-                         int batchSize, int maxAttempts, Duration pollInterval, EventObserver observer) {
+                         int batchSize, int maxAttempts, Duration pollInterval, EventObserver observer,
+                         IngestFlood flood, Duration floodYield) {
         this.observer = observer;
+        this.flood = flood;
+        this.floodYield = floodYield;
         this.jdbc = jdbc;
         this.tx = tx;
         this.planning = new EventPlanning(jdbc, systems, mapping, codec, identities);
@@ -66,6 +68,8 @@ public final class InboundWorker implements Runnable {
                 int done = processBatch();
                 if (done == 0) {
                     wakeUp.await(pollInterval);
+                } else {
+                    stepAsideWhileFlooded();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -74,6 +78,13 @@ public final class InboundWorker implements Runnable {
                 log.warn("Inbound batch failed and was rolled back; retrying in 1 s: {}", e.toString());
                 sleepQuietly(Duration.ofSeconds(1));
             }
+        }
+    }
+
+    private void stepAsideWhileFlooded() throws InterruptedException {
+        long until = System.nanoTime() + floodYield.toNanos();
+        while (running && flood.flooded() && System.nanoTime() < until) {
+            Thread.sleep(5);
         }
     }
 
