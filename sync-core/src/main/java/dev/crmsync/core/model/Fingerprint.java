@@ -11,13 +11,15 @@ import tools.jackson.core.io.JsonStringEncoder;
  * and the full hashes behind webhook dedup keys.
  */
 public final class Fingerprint {
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    private static final MessageDigest SHA_256;
+
+    static {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    });
+    }
 
     private Fingerprint() {
     }
@@ -53,7 +55,12 @@ public final class Fingerprint {
     }
 
     private static String sha256Hex(byte[] value) {
-        // One digest per thread: looking SHA-256 up in the providers cost more than hashing a webhook's key.
-        return HexFormat.of().formatHex(SHA_256.get().digest(value));
+        // A copy of one digest: looking SHA-256 up in the providers, or in a thread-local on Tomcat's
+        // threads, cost more than hashing a webhook's key.
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) SHA_256.clone()).digest(value));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
     }
 }
