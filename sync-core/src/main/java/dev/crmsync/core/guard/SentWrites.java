@@ -1,5 +1,6 @@
 package dev.crmsync.core.guard;
 
+import dev.crmsync.core.model.IsoInstant;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.FieldState;
 import dev.crmsync.core.port.FieldStateStore;
@@ -129,8 +130,8 @@ final class SentWrites {
             for (JsonNode node : JSON.readTree(json).values()) {
                 JsonNode replaces = node.get("replaces");
                 entries.add(new Entry(node.get("value").asString(), replaces == null ? null : replaces.asString(),
-                        SystemId.of(node.get("from").asString()), Instant.parse(node.get("at").asString()),
-                        node.hasNonNull("seen") ? Instant.parse(node.get("seen").asString()) : null));
+                        SystemId.of(node.get("from").asString()), IsoInstant.parse(node.get("at").asString()),
+                        node.hasNonNull("seen") ? IsoInstant.parse(node.get("seen").asString()) : null));
             }
             return List.copyOf(entries);
         });
@@ -144,9 +145,9 @@ final class SentWrites {
             if (entry.replaces() != null) {
                 item.put("replaces", entry.replaces());
             }
-            item.put("from", entry.origin().value()).put("at", entry.at().toString());
+            item.put("from", entry.origin().value()).put("at", IsoInstant.format(entry.at()));
             if (entry.seen()) {
-                item.put("seen", entry.seenAt().toString());
+                item.put("seen", IsoInstant.format(entry.seenAt()));
             }
             latest = entry.at().isAfter(latest) ? entry.at() : latest;
         }

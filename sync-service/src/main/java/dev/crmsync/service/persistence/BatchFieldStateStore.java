@@ -1,5 +1,6 @@
 package dev.crmsync.service.persistence;
 
+import dev.crmsync.core.model.IsoInstant;
 import dev.crmsync.core.model.SystemId;
 import dev.crmsync.core.port.FieldState;
 import dev.crmsync.core.port.FieldStateStore;
@@ -89,7 +90,7 @@ public final class BatchFieldStateStore implements FieldStateStore {
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         dirty.forEach((k, s) -> (stored.contains(k) ? updates : inserts).add(new Object[]{k.system(), k.recordKey(),
-                k.field(), s.value(), s.source().value(), s.observedAt().toString()}));
+                k.field(), s.value(), s.source().value(), IsoInstant.format(s.observedAt())}));
         Class<?>[] types = {String.class, String.class, String.class, String.class, String.class, String.class};
         String rows = "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) "
                 + "as s(system, record_key, field, value, source, observed_at)";

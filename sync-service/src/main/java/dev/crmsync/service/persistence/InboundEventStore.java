@@ -1,6 +1,7 @@
 package dev.crmsync.service.persistence;
 
 import dev.crmsync.core.model.Identity;
+import dev.crmsync.core.model.IsoInstant;
 import dev.crmsync.core.spi.ParsedEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -211,7 +212,7 @@ public final class InboundEventStore implements AutoCloseable {
 
     /** ISO-8601 at PostgreSQL's precision (microseconds), as the JDBC timestamp binding stored it. */
     private static String text(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+        return IsoInstant.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
     private static String key(String source, String dedupKey) {
