@@ -10,6 +10,8 @@ import dev.crmsync.testkit.instantly.InstantlySimulator;
 import dev.crmsync.testkit.salesforce.SalesforceSimulator;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class SalesforceNoPingPongIT {
 
         // when a rep sets the meeting in Salesforce
         salesforce.repEdit(leadId, Map.of("Status", "Working - Meeting Set"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> instantly.interestUpdates(ANN) > 0);
+        awaitOrExplain(() -> instantly.interestUpdates(ANN) > 0, "the rep's status reached Instantly");
         settleAfterPolls();
 
         // then Instantly hears "meeting booked" exactly once, however often the overlap re-reads the change
@@ -88,6 +90,27 @@ class SalesforceNoPingPongIT {
                     .until(() -> salesforce.callCounts().getOrDefault("getDeleted", 0) >= before + 2);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(service::isDrained);
         }
+    }
+
+    /** Waits up to 30 s; on a timeout, the failure lists what the service stored, decided and sent meanwhile. */
+    private void awaitOrExplain(Callable<Boolean> condition, String what) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + what + " within 30 s; the service's rows:\n"
+                    + rows("select e.id, e.source, e.event_type, e.occurred_at, e.received_at, q.attempts as queued_attempts, "
+                    + "q.last_error, d.target, d.subject, d.outcome, d.reason from inbound_event e "
+                    + "left join inbound_queue q on q.event_id = e.id left join decision d on d.event_id = e.id order by e.id")
+                    + rows("select id, inbound_event_id, target, kind, status, attempts, next_attempt_at, last_error "
+                    + "from outbound_command order by id")
+                    + "Salesforce calls: " + salesforce.callCounts(), e);
+        }
+    }
+
+    private String rows(String sql) {
+        StringBuilder text = new StringBuilder();
+        service.jdbc().queryForList(sql).forEach(row -> text.append("  ").append(row).append('\n'));
+        return text.toString();
     }
 
     private int salesforceWrites() {
