@@ -7,6 +7,10 @@ import dev.crmsync.testkit.hubspot.HubSpotSimulator;
 import dev.crmsync.testkit.load.WebhookLoadGenerator;
 import java.net.URI;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +41,9 @@ final class LatencyBench implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "32", description = "load generator connections")
     int connections;
 
+    /** Set for the service, so the moment of a command's claim can be read back from its lease's end. */
+    private static final int LEASE_SECONDS = 30;
+
     private record Round(double p50, double p99, long unseen, double ceilingP50, double ceilingP99) {
     }
 
@@ -60,6 +67,7 @@ final class LatencyBench implements Callable<Integer> {
             env.put("HUBSPOT_RATE_LIMIT_PERIOD", "1s");
             env.put("INSTANTLY_WEBHOOK_SECRET", IngestBench.SECRET);
             env.put("SYNC_ADMIN_TOKEN", ADMIN_TOKEN);
+            env.put("SYNC_DISPATCH_LEASE", LEASE_SECONDS + "s");
             try (ServiceProcess service = ServiceProcess.start(common.jar(), common.jvmOptions(), env, common.port);
                  Backlog backlog = new Backlog(db)) {
                 URI endpoint = URI.create(service.url("/webhooks/instantly"));
@@ -80,6 +88,7 @@ final class LatencyBench implements Callable<Integer> {
                         say("run %d at %,5d/s: webhook 2xx -> first HubSpot request p50 %7.1f ms p99 %7.1f ms (never seen: %d)"
                                         + "   | PostgreSQL commit -> NOTIFY -> claim p50 %5.1f ms p99 %5.1f ms",
                                 r + 1, rate, round.p50(), round.p99(), round.unseen(), floor[0], floor[1]);
+                        say("      stages, p50 / p99 ms: %s", stages(db, "r" + (tag - 1)));
                         backlog.awaitDrained();
                     }
                 }
@@ -94,6 +103,34 @@ final class LatencyBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where a run's time went, from the service's own rows (one clock, the database's and the service's on one
+     * machine): received (the request's arrival) -> the worker's transaction that planned it -> the dispatcher's
+     * claim (its lease's start) -> the round's record of the write, which begins once HubSpot has answered.
+     * Each stage is a transaction's start, so a stage holds the commit of the one before it.
+     */
+    private static String stages(BenchDatabase db, String tag) throws SQLException {
+        String sql = "with s as (select extract(epoch from c.created_at - e.received_at) * 1000 as planned, "
+                + "extract(epoch from c.next_attempt_at - interval '" + LEASE_SECONDS + " seconds' - c.created_at) * 1000 as claimed, "
+                + "extract(epoch from a.at - (c.next_attempt_at - interval '" + LEASE_SECONDS + " seconds')) * 1000 as sent "
+                + "from inbound_event e join outbound_command c on c.inbound_event_id = e.id and c.target = 'hubspot' "
+                + "join command_attempt a on a.command_id = c.id and a.attempt = 1 where e.email like ?) "
+                + "select count(*), percentile_cont(0.5) within group (order by planned), "
+                + "percentile_cont(0.99) within group (order by planned), percentile_cont(0.5) within group (order by claimed), "
+                + "percentile_cont(0.99) within group (order by claimed), percentile_cont(0.5) within group (order by sent), "
+                + "percentile_cont(0.99) within group (order by sent) from s";
+        try (Connection c = db.connectService(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, "lat" + tag + "-%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Stats.f("received -> planning %.1f / %.1f; planning -> claimed %.1f / %.1f; "
+                                + "claimed -> answered and recording %.1f / %.1f (%d commands)",
+                        rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                        rs.getDouble(7), rs.getLong(1));
+            }
+        }
     }
 
     /** Returns {p50 ms, p99 ms, never seen}: each event is about its own lead, so its first request is its own. */
