@@ -4,13 +4,14 @@ import com.sforce.soap.partner.IError;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.sobject.SObject;
+import dev.crmsync.core.spi.AdapterException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes people's fields in as few calls as the partner API allows (up to 200 records each): found Contacts
+ * Writes people's fields in as few calls as the partner API allows (up to 200 records each, see {@link CallParts}): found Contacts
  * and Leads are updated, people not found are created as Leads with the {@code LastName} and {@code Company}
  * Salesforce requires (from the command, else the placeholders), or, when an upsert field is configured,
  * every Lead is upserted by it. Every record carries the source field set to our client name. A Contact is
@@ -31,10 +32,11 @@ final class PersonWrites {
         this.clientName = clientName;
     }
 
-    Map<String, PersonResult> write(List<Input> people, CallLog log) {
+    /** Writes in calls of {@code parts}' batch size; people whose call was not made or failed are refused with its error. */
+    Map<String, PersonResult> write(List<Input> people, CallLog log, CallParts parts) {
         Map<String, PersonResult> results = new LinkedHashMap<>();
         if (org.upsertField().isPresent()) {
-            upsertLeads(people, org.upsertField().get(), results, log);
+            upsertLeads(people, org.upsertField().get(), results, log, parts);
             return results;
         }
         List<Input> contacts = new ArrayList<>();
@@ -49,42 +51,49 @@ final class PersonWrites {
                 leads.add(person);
             }
         }
-        update(PersonRecord.CONTACT, contacts, results, log);
-        update(PersonRecord.LEAD, leads, results, log);
-        if (!creates.isEmpty()) {
-            SObject[] records = creates.stream().map(p -> newLead(p, false)).toArray(SObject[]::new);
+        update(PersonRecord.CONTACT, contacts, results, log, parts);
+        update(PersonRecord.LEAD, leads, results, log, parts);
+        parts.send(creates, part -> {
+            SObject[] records = part.stream().map(p -> newLead(p, false)).toArray(SObject[]::new);
             SaveResult[] saved = calls.call("create Lead", records.length, log, c -> c.create(records));
-            for (int i = 0; i < creates.size(); i++) {
-                results.put(creates.get(i).email(), result(PersonRecord.LEAD, saved[i].getId(), true,
+            for (int i = 0; i < part.size(); i++) {
+                results.put(part.get(i).email(), result(PersonRecord.LEAD, saved[i].getId(), true,
                         saved[i].isSuccess(), saved[i].getErrors(), "create Lead"));
             }
-        }
+        }, (part, e) -> refuse(part, e, results));
         return results;
     }
 
-    private void update(String object, List<Input> people, Map<String, PersonResult> results, CallLog log) {
-        if (people.isEmpty()) {
-            return;
-        }
-        SObject[] records = people.stream().map(p -> {
-            SObject record = sObject(object, p.fields());
-            record.setId(p.existing().id());
-            return record;
-        }).toArray(SObject[]::new);
-        SaveResult[] saved = calls.call("update " + object, records.length, log, c -> c.update(records));
-        for (int i = 0; i < people.size(); i++) {
-            results.put(people.get(i).email(), result(object, people.get(i).existing().id(), false,
-                    saved[i].isSuccess(), saved[i].getErrors(), "update " + object));
-        }
+    private void update(String object, List<Input> people, Map<String, PersonResult> results, CallLog log,
+                        CallParts parts) {
+        parts.send(people, part -> {
+            SObject[] records = part.stream().map(p -> {
+                SObject record = sObject(object, p.fields());
+                record.setId(p.existing().id());
+                return record;
+            }).toArray(SObject[]::new);
+            SaveResult[] saved = calls.call("update " + object, records.length, log, c -> c.update(records));
+            for (int i = 0; i < part.size(); i++) {
+                results.put(part.get(i).email(), result(object, part.get(i).existing().id(), false,
+                        saved[i].isSuccess(), saved[i].getErrors(), "update " + object));
+            }
+        }, (part, e) -> refuse(part, e, results));
     }
 
-    private void upsertLeads(List<Input> people, String keyField, Map<String, PersonResult> results, CallLog log) {
-        SObject[] records = people.stream().map(p -> newLead(p, true)).toArray(SObject[]::new);
-        UpsertResult[] saved = calls.call("upsert Lead", records.length, log, c -> c.upsert(keyField, records));
-        for (int i = 0; i < people.size(); i++) {
-            results.put(people.get(i).email(), result(PersonRecord.LEAD, saved[i].getId(), saved[i].isCreated(),
-                    saved[i].isSuccess(), saved[i].getErrors(), "upsert Lead"));
-        }
+    private void upsertLeads(List<Input> people, String keyField, Map<String, PersonResult> results, CallLog log,
+                             CallParts parts) {
+        parts.send(people, part -> {
+            SObject[] records = part.stream().map(p -> newLead(p, true)).toArray(SObject[]::new);
+            UpsertResult[] saved = calls.call("upsert Lead", records.length, log, c -> c.upsert(keyField, records));
+            for (int i = 0; i < part.size(); i++) {
+                results.put(part.get(i).email(), result(PersonRecord.LEAD, saved[i].getId(), saved[i].isCreated(),
+                        saved[i].isSuccess(), saved[i].getErrors(), "upsert Lead"));
+            }
+        }, (part, e) -> refuse(part, e, results));
+    }
+
+    private static void refuse(List<Input> part, AdapterException error, Map<String, PersonResult> results) {
+        part.forEach(p -> results.put(p.email(), new PersonResult.Rejected(error)));
     }
 
     private SObject newLead(Input person, boolean upsert) {

@@ -37,7 +37,8 @@ public final class SalesforceAdapter implements SystemAdapter {
         SalesforceCalls calls = new SalesforceCalls(tokens, budget, config.maxConcurrentCalls(), context.clientId(),
                 context.clock());
         SalesforceRecords recordFields = new SalesforceRecords(config.org());
-        this.writer = new SalesforceCommandWriter(calls, config.org(), context.clientId(), config.batchSize());
+        this.writer = new SalesforceCommandWriter(calls, config.org(), context.clientId(), config.batchSize(),
+                config.lookupBatchSize());
         this.feed = new SalesforceChangeFeed(calls, recordFields, config.feed(), context.clock());
         this.translator = new SalesforceEventTranslator(config.org(), context.clientId());
         this.records = new SalesforceRecordSource(calls, recordFields, config.feed().objects());

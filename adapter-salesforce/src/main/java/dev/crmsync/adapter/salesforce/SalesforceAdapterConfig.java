@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param grant        the OAuth grant and its credentials
  * @param timeout      how long one call may take
  * @param batchSize    records per create/update/upsert call, 1 to {@value #MAX_BATCH_SIZE}
+ * @param lookupBatchSize commands per write round, everyone in them looked up together, 1 to
+ *                     {@value #MAX_LOOKUP_BATCH_SIZE}
  * @param apiShare     the share of the org's daily API budget this service may use, above 0 and at most 1
  * @param limitPause   how long a target pauses after {@code REQUEST_LIMIT_EXCEEDED} or when its share is spent
  * @param maxConcurrentCalls calls in flight at once, under Salesforce's concurrent long-running request limit
@@ -25,10 +27,15 @@ import java.util.Optional;
  * @param feed         the change feed's settings
  */
 public record SalesforceAdapterConfig(URI loginUrl, Optional<URI> instanceUrl, SalesforceGrant grant, Duration timeout,
-                                      int batchSize, double apiShare, Duration limitPause, int maxConcurrentCalls,
+                                      int batchSize, int lookupBatchSize, double apiShare, Duration limitPause, int maxConcurrentCalls,
                                       SalesforceOrgFields org, FeedSettings feed) {
     /** Salesforce's limit on records per create, update or upsert call. */
     public static final int MAX_BATCH_SIZE = 200;
+    /**
+     * The most commands one write round takes: the rows one query answer can hold (2,000), and about 12 calls a
+     * round, so that a round is done well within the dispatcher's lease.
+     */
+    public static final int MAX_LOOKUP_BATCH_SIZE = 2_000;
     public static final String API_VERSION = "64.0";
 
     static final ConfigSpec SPEC = ConfigSpec.builder()
@@ -45,6 +52,9 @@ public record SalesforceAdapterConfig(URI loginUrl, Optional<URI> instanceUrl, S
                     + "(JWT bearer grant)")
             .optional("timeout-ms", Integer.class, 30_000, "How long one call to Salesforce may take, in milliseconds")
             .optional("batch-size", Integer.class, MAX_BATCH_SIZE, "Records per write call, 1 to 200")
+            .optional("lookup-batch-size", Integer.class, MAX_LOOKUP_BATCH_SIZE, "Commands per write round, 1 to "
+                    + MAX_LOOKUP_BATCH_SIZE + ": everyone in a round is looked up with one query per object, then "
+                    + "written in calls of batch-size")
             .optional("api-share", Double.class, 0.5, "Share of the org's rolling 24-hour API budget this service "
                     + "may use (Sforce-Limit-Info api-usage); above it the target pauses")
             .optional("limit-pause-ms", Integer.class, 900_000, "How long the target pauses when the budget is spent")
@@ -109,6 +119,11 @@ public record SalesforceAdapterConfig(URI loginUrl, Optional<URI> instanceUrl, S
             throw new AdapterConfigException("salesforce batch-size must be between 1 and " + MAX_BATCH_SIZE
                     + " (Salesforce's limit per call), found " + batchSize);
         }
+        int lookupBatchSize = positive(config, "lookup-batch-size");
+        if (lookupBatchSize > MAX_LOOKUP_BATCH_SIZE) {
+            throw new AdapterConfigException("salesforce lookup-batch-size must be between 1 and "
+                    + MAX_LOOKUP_BATCH_SIZE + ", found " + lookupBatchSize);
+        }
         double share = config.decimal("api-share");
         if (share <= 0 || share > 1) {
             throw new AdapterConfigException("salesforce api-share must be above 0 and at most 1, found " + share);
@@ -118,7 +133,7 @@ public record SalesforceAdapterConfig(URI loginUrl, Optional<URI> instanceUrl, S
                 Duration.ofMillis(positive(config, "poll-interval-ms")),
                 Duration.ofMillis(positive(config, "reconcile-interval-ms")));
         return new SalesforceAdapterConfig(loginUrl, instanceUrl, SalesforceGrant.from(config),
-                Duration.ofMillis(positive(config, "timeout-ms")), batchSize, share,
+                Duration.ofMillis(positive(config, "timeout-ms")), batchSize, lookupBatchSize, share,
                 Duration.ofMillis(positive(config, "limit-pause-ms")), positive(config, "max-concurrent-calls"),
                 SalesforceOrgFields.from(config), feed);
     }

@@ -17,17 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a batch of up to 200 commands to Salesforce:
+ * Writes a round of up to {@code lookup-batch-size} commands (2,000 by default) to Salesforce:
  * <ol>
- *   <li>everyone in the batch is looked up by email ({@link PersonLookup}: one query per object);</li>
+ *   <li>everyone in the round is looked up by email ({@link PersonLookup}: one query per object for the whole
+ *       round, so the look-ups cost two calls per 2,000 people rather than per 200);</li>
  *   <li>their fields are written ({@link PersonWrites}): found records updated, the others created as Leads;
  *       a person with only an activity is written with no fields, so the Task has a record to hang on;</li>
  *   <li>activities become Tasks upserted by their key ({@link TaskWrites}).</li>
  * </ol>
  * Each item's outcome is its own (a record refused for a bad picklist value is dead-lettered with Salesforce's
  * status code and message, the rest written). {@code Written.externalId} is the Lead or Contact id for upserts
- * and the Task id for activities. When nothing in the batch was settled and the failures are transient, the
- * write throws so the dispatcher retries every item.
+ * and the Task id for activities. Writes go in calls of {@code batch-size} records (200, Salesforce's most);
+ * once one call fails, the calls after it are not made and their items fail with its error ({@link CallParts}).
+ * When nothing in the round was settled and the failures are transient, the write throws so the dispatcher
+ * retries every item.
  */
 public final class SalesforceCommandWriter implements CommandWriter {
     private static final Logger log = LoggerFactory.getLogger(SalesforceCommandWriter.class);
@@ -37,18 +40,25 @@ public final class SalesforceCommandWriter implements CommandWriter {
     private final TaskWrites tasks;
     private final SalesforceOrgFields org;
     private final int batchSize;
+    private final int lookupBatchSize;
 
-    SalesforceCommandWriter(SalesforceCalls calls, SalesforceOrgFields org, String clientName, int batchSize) {
+    /**
+     * @param batchSize       records per create, update or upsert call
+     * @param lookupBatchSize commands per write, everyone in them looked up together
+     */
+    SalesforceCommandWriter(SalesforceCalls calls, SalesforceOrgFields org, String clientName, int batchSize,
+                            int lookupBatchSize) {
         this.lookup = new PersonLookup(calls, org);
         this.people = new PersonWrites(calls, org, clientName);
         this.tasks = new TaskWrites(calls, org.taskKeyField());
         this.org = org;
         this.batchSize = batchSize;
+        this.lookupBatchSize = lookupBatchSize;
     }
 
     @Override
     public int maxBatchSize() {
-        return batchSize;
+        return lookupBatchSize;
     }
 
     @Override
@@ -77,7 +87,8 @@ public final class SalesforceCommandWriter implements CommandWriter {
                 inputs.add(new PersonWrites.Input(email, fields, existing));
             }
         });
-        Map<String, PersonResult> written = people.write(inputs, calls);
+        CallParts parts = new CallParts(batchSize);
+        Map<String, PersonResult> written = people.write(inputs, calls, parts);
         for (OutboundItem item : upserts) {
             PersonResult result = written.get(item.command().who().email());
             outcomes.put(item.key(), result instanceof PersonResult.Written ok
@@ -96,7 +107,7 @@ public final class SalesforceCommandWriter implements CommandWriter {
                         !fieldsByEmail.get(email).isEmpty())));
             }
         }
-        outcomes.putAll(tasks.write(taskInputs, calls));
+        outcomes.putAll(tasks.write(taskInputs, calls, parts));
         WriteOutcome.allTransient(outcomes.values()).ifPresent(e -> {
             throw e;
         });

@@ -30,19 +30,19 @@ final class TaskWrites {
         this.keyField = keyField;
     }
 
-    Map<String, WriteOutcome> write(List<Input> tasks, CallLog log) {
+    /** Upserts in calls of {@code parts}' batch size; Tasks whose call was not made or failed fail with its error. */
+    Map<String, WriteOutcome> write(List<Input> tasks, CallLog log, CallParts parts) {
         Map<String, WriteOutcome> outcomes = new LinkedHashMap<>();
-        if (tasks.isEmpty()) {
-            return outcomes;
-        }
-        SObject[] records = tasks.stream().map(this::task).toArray(SObject[]::new);
-        UpsertResult[] saved = calls.call("upsert Task", records.length, log, c -> c.upsert(keyField, records));
-        for (int i = 0; i < tasks.size(); i++) {
-            UpsertResult result = saved[i];
-            outcomes.put(tasks.get(i).itemKey(), result.isSuccess()
-                    ? WriteOutcome.written(result.getId(), "upsert Task " + (result.isCreated() ? "created" : "updated"))
-                    : WriteOutcome.failed(SalesforceErrorClassifier.recordError("upsert Task", result.getErrors())));
-        }
+        parts.send(tasks, part -> {
+            SObject[] records = part.stream().map(this::task).toArray(SObject[]::new);
+            UpsertResult[] saved = calls.call("upsert Task", records.length, log, c -> c.upsert(keyField, records));
+            for (int i = 0; i < part.size(); i++) {
+                UpsertResult result = saved[i];
+                outcomes.put(part.get(i).itemKey(), result.isSuccess()
+                        ? WriteOutcome.written(result.getId(), "upsert Task " + (result.isCreated() ? "created" : "updated"))
+                        : WriteOutcome.failed(SalesforceErrorClassifier.recordError("upsert Task", result.getErrors())));
+            }
+        }, (part, e) -> part.forEach(t -> outcomes.put(t.itemKey(), WriteOutcome.failed(e))));
         return outcomes;
     }
 

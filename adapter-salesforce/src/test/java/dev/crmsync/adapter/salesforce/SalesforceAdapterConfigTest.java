@@ -60,6 +60,9 @@ class SalesforceAdapterConfigTest {
     @Test
     void batchSizeAndApiShareAreBounded() {
         assertThatThrownBy(() -> config(Map.of("batch-size", "201"))).hasMessageContaining("between 1 and 200");
+        assertThatThrownBy(() -> config(Map.of("lookup-batch-size", "2001")))
+                .hasMessageContaining("lookup-batch-size must be between 1 and 2000, found 2001");
+        assertThat(config(Map.of()).lookupBatchSize()).isEqualTo(2_000);
         assertThatThrownBy(() -> config(Map.of("api-share", "1.5"))).hasMessageContaining("at most 1");
         assertThatThrownBy(() -> config(Map.of("lookup-order", "whatever"))).hasMessageContaining("contact-first");
     }

@@ -4,8 +4,10 @@ import static dev.crmsync.adapter.salesforce.SalesforceFixture.task;
 import static dev.crmsync.adapter.salesforce.SalesforceFixture.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmsync.core.spi.CommandWriter;
 import dev.crmsync.core.spi.OutboundItem;
 import dev.crmsync.core.spi.PermanentAdapterException;
+import dev.crmsync.core.spi.TransientAdapterException;
 import dev.crmsync.core.spi.WriteOutcome;
 import dev.crmsync.core.spi.WriteResult;
 import dev.crmsync.testkit.salesforce.SalesforceSimulator;
@@ -53,6 +55,68 @@ class SalesforceCommandWriterIT {
         assertThat(simulator.leads()).hasSize(199)
                 .allSatisfy(lead -> assertThat(lead.get("Status")).isEqualTo("Working - Contacted"));
         assertThat(simulator.callCounts()).containsEntry("create", 1);
+    }
+
+    @Test
+    void twoThousandNewPeopleAreLookedUpWithTwoQueriesAndCreatedInTenCalls() {
+        // given
+        List<OutboundItem> items = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            items.add(upsert("p" + i + "@example.com", Map.of("Status", "Working - Contacted")));
+        }
+        CommandWriter writer = SalesforceFixture.adapter(simulator, Map.of()).commandWriter().orElseThrow();
+
+        // when
+        WriteResult result = writer.write(items);
+
+        // then: 12 calls for 2,000 records, 0.006 a record
+        assertThat(writer.maxBatchSize()).isEqualTo(2_000);
+        assertThat(result.outcomes().values()).hasSize(2_000).allMatch(o -> o instanceof WriteOutcome.Written);
+        assertThat(simulator.leads()).hasSize(2_000);
+        assertThat(simulator.callCounts()).containsOnly(Map.entry("query", 2), Map.entry("create", 10));
+    }
+
+    @Test
+    void peopleFoundBeyondTheFirstPageOfTheAnswerAreUpdatedNotCreatedAgain() {
+        // given: more Leads than one page of a query's answer holds (2,000)
+        List<OutboundItem> items = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            simulator.addLead(Map.of("Email", "p" + i + "@example.com", "LastName", "Lee", "Company", "Acme"));
+            items.add(upsert("p" + i + "@example.com", Map.of("Title", "CEO")));
+        }
+
+        // when
+        WriteResult result = SalesforceFixture.adapter(simulator, Map.of()).commandWriter().orElseThrow().write(items);
+
+        // then
+        assertThat(result.outcomes().values()).allMatch(o -> o instanceof WriteOutcome.Written);
+        assertThat(simulator.leads()).hasSize(2_100).allSatisfy(lead -> assertThat(lead.get("Title")).isEqualTo("CEO"));
+        assertThat(simulator.callCounts()).containsEntry("queryMore", 1).containsEntry("update", 11)
+                .doesNotContainKey("create");
+    }
+
+    @Test
+    void aFailedCallKeepsTheCallsBeforeItAndFailsTheRestWithoutCallingAgain() {
+        // given: one Contact to update, then 400 new people to create in two calls, the first of which fails
+        simulator.addContact(Map.of("Email", "ann@example.com", "LastName", "Lee"));
+        List<OutboundItem> items = new ArrayList<>(List.of(upsert("ann@example.com", Map.of("Title", "CEO"))));
+        for (int i = 0; i < 400; i++) {
+            items.add(upsert("p" + i + "@example.com", Map.of("Status", "Working - Contacted")));
+        }
+        simulator.failNext("create", 1, "SERVER_UNAVAILABLE");
+
+        // when
+        WriteResult result = SalesforceFixture.adapter(simulator, Map.of()).commandWriter().orElseThrow().write(items);
+
+        // then
+        assertThat(result.outcomes().get("upsert:ann@example.com")).isInstanceOf(WriteOutcome.Written.class);
+        assertThat(result.outcomes().entrySet().stream().filter(e -> !e.getKey().equals("upsert:ann@example.com")))
+                .hasSize(400).allSatisfy(e -> assertThat(e.getValue()).isInstanceOfSatisfying(WriteOutcome.Failed.class,
+                        failed -> assertThat(failed.error()).isInstanceOf(TransientAdapterException.class)
+                                .hasMessageContaining("SERVER_UNAVAILABLE")));
+        // Only the first create was planned to fail: no Lead at all means the second was never sent.
+        assertThat(simulator.leads()).isEmpty();
+        assertThat(simulator.callCounts()).containsEntry("update", 1);
     }
 
     @Test

@@ -10,10 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The partner-API calls the adapter uses, each answering its response element: {@code create}, {@code update},
  * {@code upsert} (at most 200 records, per-record errors in the results), {@code query} and {@code queryMore}
- * (batches of the {@code QueryOptions} size, 500 by default), {@code getDeleted} and {@code getUpdated}.
+ * (statements of at most 100,000 characters; answers in batches of the {@code QueryOptions} size, 500 by
+ * default), {@code getDeleted} and {@code getUpdated}.
  */
 final class PartnerOperations {
     static final int MAX_RECORDS_PER_CALL = 200;
+    /** Salesforce's default limit on the length of a SOQL statement. */
+    static final int MAX_SOQL_CHARS = 100_000;
     private static final int DEFAULT_QUERY_BATCH = 500;
 
     private final SObjectStore store;
@@ -100,7 +103,12 @@ final class PartnerOperations {
     }
 
     private String query(SoapRequest request) {
-        SoqlQuery query = SoqlQuery.parse(request.argument("queryString"), schema);
+        String soql = request.argument("queryString");
+        if (soql.length() > MAX_SOQL_CHARS) {
+            throw SoapFault.malformedQuery("SOQL statement is " + soql.length() + " characters; at most "
+                    + MAX_SOQL_CHARS + " are allowed");
+        }
+        SoqlQuery query = SoqlQuery.parse(soql, schema);
         int batch = request.queryBatchSize().map(Integer::parseInt).map(n -> Math.max(200, Math.min(2000, n)))
                 .orElse(DEFAULT_QUERY_BATCH);
         return page("queryResponse", query.run(store), query.fields(), batch);
