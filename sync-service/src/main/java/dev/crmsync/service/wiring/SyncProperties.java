@@ -59,9 +59,11 @@ public record SyncProperties(Database database, String mappings, String adminTok
      * @param threads dispatchers per target: while one waits for the target's answer, another sends what
      *                arrived meanwhile (a person's commands still go one at a time, held by their leases);
      *                0 for an instance that only takes webhooks and plans, leaving sending to other instances
+     * @param backfillFill how long due backfill commands wait for a full batch (a job writes them a chunk at a
+     *                time; a full Salesforce round spends its two look-ups on 2,000 people instead of 200)
      */
     public record Dispatch(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease,
-                           Duration pollInterval, int threads) {
+                           Duration pollInterval, int threads, Duration backfillFill) {
         public Dispatch {
             if (threads < 0) {
                 throw new IllegalArgumentException("sync.dispatch.threads (SYNC_DISPATCH_THREADS) must be 0 or more, was "

@@ -75,7 +75,7 @@ public final class WorkerThreads implements SmartLifecycle {
                     dispatchers.add(new TargetDispatcher(target.value(), writer, outbox, tx, own, clock, d.maxAttempts(),
                             d.initialBackoff(), d.maxBackoff(), d.lease(), d.pollInterval(), metrics,
                             systems.budget(target.value()).<BackfillTurns>map(b -> b.backfillTurns(LIVE_RESERVE))
-                                    .orElse(ALWAYS)));
+                                    .orElse(ALWAYS), d.backfillFill()));
                 }
             });
         }

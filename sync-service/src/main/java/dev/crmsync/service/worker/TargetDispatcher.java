@@ -48,16 +48,20 @@ public final class TargetDispatcher implements Runnable {
     private final SyncMetrics metrics;
     private final ScheduledExecutorService leaseTimer;
     private final BackfillTurns backfill;
+    private final Duration backfillFill;
     private volatile boolean running = true;
 
     /**
      * @param backfill asked before each claim: whether backfill commands may be claimed now (the target's rate
      *                 budget has room beyond what live traffic keeps); a round with a turn claims one batch
+     * @param backfillFill how long due backfill commands wait for a full batch while their job is still writing them
      */
     public TargetDispatcher(String target, CommandWriter writer, OutboxRepository outbox, TransactionTemplate tx,
                             WakeUp wakeUp, Clock clock, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                            Duration lease, Duration pollInterval, SyncMetrics metrics, BackfillTurns backfill) {
+                            Duration lease, Duration pollInterval, SyncMetrics metrics, BackfillTurns backfill,
+                            Duration backfillFill) {
         this.backfill = backfill;
+        this.backfillFill = backfillFill;
         this.target = target;
         this.writer = writer;
         this.outbox = outbox;
@@ -123,7 +127,7 @@ public final class TargetDispatcher implements Runnable {
     /** With backfill, one batch: the turn stands for one call. Live commands alone go two batches at a time. */
     private int round(boolean withBackfill) {
         List<OutboxRepository.Claimed> claimed = outbox.claim(target,
-                withBackfill ? writer.maxBatchSize() : writer.maxBatchSize() * 2, lease, withBackfill);
+                withBackfill ? writer.maxBatchSize() : writer.maxBatchSize() * 2, lease, withBackfill, backfillFill);
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -65,6 +65,28 @@ class OutboxClaimIT {
         assertThat(claimed).extracting(c -> c.pending().id()).containsExactly(first, live);
     }
 
+    @Test
+    void backfillWaitsForAFullBatchUntilItsOldestCommandHasWaitedTheFillTime() {
+        // given: a job has written three of a batch of five so far
+        command("ann@leads.example", OutboxWriter.BACKFILL);
+        command("bob@leads.example", OutboxWriter.BACKFILL);
+        command("carol@leads.example", OutboxWriter.BACKFILL);
+        Duration fill = Duration.ofSeconds(10);
+
+        // when / then: not yet, unless the batch is full
+        assertThat(outbox.claim("hubspot", 5, Duration.ofSeconds(30), true, fill)).isEmpty();
+        assertThat(outbox.claim("hubspot", 3, Duration.ofSeconds(30), true, fill)).hasSize(3);
+
+        // and when the oldest of the next partial batch has waited the fill time, it goes as it is
+        long dan = command("dan@leads.example", OutboxWriter.BACKFILL);
+        command("eve@leads.example", OutboxWriter.BACKFILL);
+        assertThat(outbox.claim("hubspot", 5, Duration.ofSeconds(30), true, fill)).isEmpty();
+        jdbc.update("update outbound_command set created_at = now() - interval '11 seconds' where id = ?", dan);
+        assertThat(outbox.claim("hubspot", 5, Duration.ofSeconds(30), true, fill))
+                .extracting(c -> c.pending().command().who().email())
+                .containsExactly("dan@leads.example", "eve@leads.example");
+    }
+
     private long command(String email, int priority) {
         Command upsert = new Command.Upsert(SystemId.of("hubspot"), Identity.ofEmail(email), Map.of("lifecyclestage", "lead"),
                 Instant.parse("2026-11-24T00:00:00Z"));
