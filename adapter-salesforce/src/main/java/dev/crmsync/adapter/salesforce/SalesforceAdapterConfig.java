@@ -27,13 +27,13 @@ import java.util.Optional;
  * @param feed         the change feed's settings
  */
 public record SalesforceAdapterConfig(URI loginUrl, Optional<URI> instanceUrl, SalesforceGrant grant, Duration timeout,
-                                      int batchSize, int lookupBatchSize, double apiShare, Duration limitPause, int maxConcurrentCalls,
-                                      SalesforceOrgFields org, FeedSettings feed) {
+                                      int batchSize, int lookupBatchSize, double apiShare, Duration limitPause,
+                                      int maxConcurrentCalls, SalesforceOrgFields org, FeedSettings feed) {
     /** Salesforce's limit on records per create, update or upsert call. */
     public static final int MAX_BATCH_SIZE = 200;
     /**
-     * The most commands one write round takes: the rows one query answer can hold (2,000), and about 12 calls a
-     * round, so that a round is done well within the dispatcher's lease.
+     * The most commands one write round takes: as many rows as one page of a query's answer holds, so a round's
+     * look-up is one call per object unless people have duplicates; a round is then about a dozen calls.
      */
     public static final int MAX_LOOKUP_BATCH_SIZE = 2_000;
     public static final String API_VERSION = "64.0";
