@@ -39,7 +39,8 @@ public record SyncProperties(Database database, String mappings, String adminTok
 
     /**
      * @param floodRequests webhook requests in flight (being handled, up to their answer) at which ingest
-     *                      counts as flooded: the inbound workers then pause between batches (at most
+     *                      counts as flooded (until {@code IngestFlood.HOLD} after the last request that found
+     *                      that many): the inbound workers then pause between batches (at most
      *                      {@code floodYield} each time) so acknowledgements get the CPU; 0 never pauses them
      */
     public record Ingest(int maxBodyBytes, Duration ackTimeout, int committers, int maxBatch, int floodRequests,
