@@ -36,16 +36,6 @@ public final class OutboxRepository {
         this.codec = codec;
     }
 
-    /** Claims live and backfill commands alike; see {@link #claim(String, int, Duration, boolean, Duration)}. */
-    public List<Claimed> claim(String target, int limit, Duration lease) {
-        return claim(target, limit, lease, true, Duration.ZERO);
-    }
-
-    /** As {@link #claim(String, int, Duration, boolean, Duration)}, backfill commands taken as soon as they are due. */
-    public List<Claimed> claim(String target, int limit, Duration lease, boolean includeBackfill) {
-        return claim(target, limit, lease, includeBackfill, Duration.ZERO);
-    }
-
     /**
      * Claims up to {@code limit} due commands for a target and leases them, live commands first. Per
      * person, only the due commands before the first one that is not (leased or backing off) are taken,

@@ -21,8 +21,8 @@ public final class IngestFlood {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int threshold;
     private final LongSupplier nanoTime;
+    /** When a request last found the threshold reached ({@link #nanoTime}); a hold ago at the start. */
     private volatile long reachedAt;
-    private volatile boolean reached;
 
     /** @param threshold requests in flight that make a flood; 0 for never */
     public IngestFlood(int threshold) {
@@ -32,12 +32,12 @@ public final class IngestFlood {
     IngestFlood(int threshold, LongSupplier nanoTime) {
         this.threshold = threshold;
         this.nanoTime = nanoTime;
+        this.reachedAt = nanoTime.getAsLong() - HOLD.toNanos();
     }
 
     public void requestStarted() {
         if (inFlight.incrementAndGet() >= threshold && threshold > 0) {
             reachedAt = nanoTime.getAsLong();
-            reached = true;
         }
     }
 
@@ -49,6 +49,6 @@ public final class IngestFlood {
         if (threshold <= 0) {
             return false;
         }
-        return inFlight.get() >= threshold || reached && nanoTime.getAsLong() - reachedAt < HOLD.toNanos();
+        return inFlight.get() >= threshold || nanoTime.getAsLong() - reachedAt < HOLD.toNanos();
     }
 }

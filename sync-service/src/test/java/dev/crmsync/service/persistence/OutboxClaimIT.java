@@ -44,7 +44,8 @@ class OutboxClaimIT {
                 + "where id = (select min(id) from outbound_command)");
 
         // when
-        List<OutboxRepository.Claimed> claimed = outbox.claim("hubspot", 200, Duration.ofSeconds(30), true);
+        List<OutboxRepository.Claimed> claimed = outbox.claim("hubspot", 200, Duration.ofSeconds(30), true,
+                Duration.ZERO);
 
         // then: nothing of the hot lead overtakes its command in flight, and ann is sent now
         assertThat(claimed).extracting(c -> c.pending().command().who().email()).containsExactly("ann@leads.example");
@@ -59,7 +60,8 @@ class OutboxClaimIT {
         command("carol@leads.example", OutboxWriter.BACKFILL);
 
         // when: the budget leaves no room for backfill
-        List<OutboxRepository.Claimed> claimed = outbox.claim("hubspot", 200, Duration.ofSeconds(30), false);
+        List<OutboxRepository.Claimed> claimed = outbox.claim("hubspot", 200, Duration.ofSeconds(30), false,
+                Duration.ZERO);
 
         // then: the older backfill row goes with bob's live change, before it; nothing else yet
         assertThat(claimed).extracting(c -> c.pending().id()).containsExactly(first, live);

@@ -48,8 +48,8 @@ class WebhookAnswersIT {
     @BeforeEach
     void empty() {
         await().atMost(Duration.ofSeconds(10)).ignoreException(PessimisticLockingFailureException.class)
-                .until(() -> service.jdbc().update("truncate inbound_event, inbound_queue, decision, outbound_command, "
-                        + "command_attempt, dead_letter, field_state, identity_link cascade") >= 0);
+                .untilAsserted(() -> service.jdbc().execute("truncate inbound_event, inbound_queue, decision, "
+                        + "outbound_command, command_attempt, dead_letter, field_state, identity_link cascade"));
     }
 
     private static String body() {
