@@ -112,11 +112,13 @@ final class LatencyBench implements Callable<Integer> {
      * Each stage is a transaction's start, so a stage holds the commit of the one before it.
      */
     private static String stages(BenchDatabase db, String tag) throws SQLException {
-        String sql = "with s as (select extract(epoch from c.created_at - e.received_at) * 1000 as planned, "
-                + "extract(epoch from c.next_attempt_at - interval '" + LEASE_SECONDS + " seconds' - c.created_at) * 1000 as claimed, "
-                + "extract(epoch from a.at - (c.next_attempt_at - interval '" + LEASE_SECONDS + " seconds')) * 1000 as sent "
-                + "from inbound_event e join outbound_command c on c.inbound_event_id = e.id and c.target = 'hubspot' "
-                + "join command_attempt a on a.command_id = c.id and a.attempt = 1 where e.email like ?) "
+        String sql = "with t as (select e.received_at, c.created_at, c.next_attempt_at - interval '" + LEASE_SECONDS
+                + " seconds' as claimed_at, a.at as answered_at from inbound_event e join outbound_command c "
+                + "on c.inbound_event_id = e.id and c.target = 'hubspot' join command_attempt a on a.command_id = c.id "
+                + "and a.attempt = 1 where e.email like ?), "
+                + "s as (select extract(epoch from created_at - received_at) * 1000 as planned, "
+                + "extract(epoch from claimed_at - created_at) * 1000 as claimed, "
+                + "extract(epoch from answered_at - claimed_at) * 1000 as sent from t) "
                 + "select count(*), percentile_cont(0.5) within group (order by planned), "
                 + "percentile_cont(0.99) within group (order by planned), percentile_cont(0.5) within group (order by claimed), "
                 + "percentile_cont(0.99) within group (order by claimed), percentile_cont(0.5) within group (order by sent), "
